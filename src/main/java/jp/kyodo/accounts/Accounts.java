@@ -1,0 +1,30 @@
+package jp.kyodo.accounts;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may ask about accounts and departments. */
+@Service
+public class Accounts {
+
+    private final AccountRepository accounts;
+    private final DepartmentRepository departments;
+
+    Accounts(AccountRepository accounts, DepartmentRepository departments) {
+        this.accounts = accounts;
+        this.departments = departments;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> find(long accountId) {
+        return accounts.findById(accountId).map(a -> a.toSummary(
+                a.departmentId() == null ? null : departments.findById(a.departmentId()).map(Department::name).orElse(null)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DepartmentView> activeDepartments() {
+        return departments.findAllByOrderByCodeAsc().stream().filter(Department::active).map(Department::toView).toList();
+    }
+}

@@ -1,0 +1,259 @@
+package jp.kyodo.accounts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import jp.kyodo.audit.AuditLog;
+import jp.kyodo.notifications.MailOutbox;
+import jp.kyodo.shared.Actor;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a person does with their own account: sign up, confirm, reset and change password, change e-mail, edit, delete. */
+@Service
+class SelfService {
+
+    private final AccountRepository accounts;
+    private final AccountTokenRepository tokens;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final MailOutbox mail;
+    private final AuditLog audit;
+    private final AccountSettings settings;
+    private final Clock clock;
+
+    SelfService(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
+                PasswordPolicy passwordPolicy, MailOutbox mail, AuditLog audit, AccountSettings settings, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.mail = mail;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Signs a resident up and mails the confirmation link. An address already in use gets a notice instead,
+     * so the page never tells a stranger who has an account.
+     */
+    @Transactional
+    public void signUp(String rawName, String rawEmail, String password, String passwordConfirmation, String baseUrl) {
+        String name = ProfileRules.name(rawName);
+        String email = ProfileRules.email(rawEmail);
+        passwordPolicy.check(password, passwordConfirmation, email, "password");
+        Instant now = clock.instant();
+        Locale locale = LocaleContextHolder.getLocale();
+        Optional<Account> existing = accounts.findByEmail(email);
+        if (existing.isPresent() && existing.get().status() != AccountStatus.PENDING_VERIFICATION) {
+            mail.send(email, "signupExisting", locale, existing.get().name(), baseUrl + "/login", baseUrl + "/password/forgot");
+            return;
+        }
+        Account account;
+        if (existing.isPresent()) {
+            account = existing.get();
+            account.renewSignUp(name, passwordEncoder.encode(password), now);
+        } else {
+            account = accounts.save(Account.signUp(email, name, passwordEncoder.encode(password), now));
+        }
+        String token = issue(account, AccountToken.Purpose.VERIFY_EMAIL, null, settings.verificationValidity());
+        mail.send(email, "verify", locale, name, baseUrl + "/signup/verify?token=" + token, hours(settings.verificationValidity()));
+        audit.record(actor(account), "account.signup", "account", account.id(), null);
+    }
+
+    /** Sends the confirmation link again to a pending sign-up; silent for any other address. */
+    @Transactional
+    public void resendVerification(String rawEmail, String baseUrl) {
+        String email = ProfileRules.email(rawEmail);
+        accounts.findByEmail(email)
+                .filter(a -> a.status() == AccountStatus.PENDING_VERIFICATION)
+                .ifPresent(account -> {
+                    String token = issue(account, AccountToken.Purpose.VERIFY_EMAIL, null, settings.verificationValidity());
+                    mail.send(email, "verify", LocaleContextHolder.getLocale(), account.name(),
+                            baseUrl + "/signup/verify?token=" + token, hours(settings.verificationValidity()));
+                });
+    }
+
+    /** Confirms an e-mail address from the link; true when the account is now active. */
+    @Transactional
+    public boolean verify(String token) {
+        Optional<AccountToken> found = usable(token, AccountToken.Purpose.VERIFY_EMAIL);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        AccountToken t = found.get();
+        Account account = accounts.findById(t.accountId()).orElseThrow();
+        if (account.status() != AccountStatus.PENDING_VERIFICATION) {
+            return false;
+        }
+        t.use(now);
+        account.verifyEmail(now);
+        audit.record(actor(account), "account.verify", "account", account.id(), null);
+        return true;
+    }
+
+    /** Mails a reset link to an active account; the same answer for any address. */
+    @Transactional
+    public void requestPasswordReset(String rawEmail, String baseUrl) {
+        String email = ProfileRules.email(rawEmail);
+        accounts.findByEmail(email)
+                .filter(a -> a.status() == AccountStatus.ACTIVE)
+                .ifPresent(account -> {
+                    String token = issue(account, AccountToken.Purpose.RESET_PASSWORD, null, settings.resetValidity());
+                    mail.send(email, "reset", LocaleContextHolder.getLocale(), account.name(),
+                            baseUrl + "/password/reset?token=" + token, minutes(settings.resetValidity()));
+                    audit.record(actor(account), "account.password.resetRequested", "account", account.id(), null);
+                });
+    }
+
+    @Transactional(readOnly = true)
+    public boolean resetTokenUsable(String token) {
+        return usable(token, AccountToken.Purpose.RESET_PASSWORD).isPresent();
+    }
+
+    /** Sets a new password from a reset link (also the invitation link of a new staff account). */
+    @Transactional
+    public boolean resetPassword(String token, String password, String confirmation) {
+        Optional<AccountToken> found = usable(token, AccountToken.Purpose.RESET_PASSWORD);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Account account = accounts.findById(found.get().accountId()).orElseThrow();
+        passwordPolicy.check(password, confirmation, account.email(), "password");
+        Instant now = clock.instant();
+        found.get().use(now);
+        account.changePassword(passwordEncoder.encode(password), now);
+        mail.send(account.email(), "passwordChanged", LocaleContextHolder.getLocale(), account.name());
+        audit.record(actor(account), "account.password.reset", "account", account.id(), null);
+        return true;
+    }
+
+    @Transactional
+    public void changePassword(long accountId, String current, String password, String confirmation) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (current == null || !passwordEncoder.matches(current, account.passwordHash())) {
+            throw new InvalidInputException("currentPassword", "validation.currentPassword");
+        }
+        passwordPolicy.check(password, confirmation, account.email(), "password");
+        account.changePassword(passwordEncoder.encode(password), clock.instant());
+        mail.send(account.email(), "passwordChanged", LocaleContextHolder.getLocale(), account.name());
+        audit.record("account.password.change", "account", account.id(), null);
+    }
+
+    /** Mails a confirmation link to the new address; the change happens when the link is followed. */
+    @Transactional
+    public String requestEmailChange(long accountId, String rawEmail, String current, String baseUrl) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        String email = ProfileRules.email(rawEmail);
+        if (email.equals(account.email())) {
+            throw new InvalidInputException("email", "validation.email.same");
+        }
+        if (current == null || !passwordEncoder.matches(current, account.passwordHash())) {
+            throw new InvalidInputException("currentPassword", "validation.currentPassword");
+        }
+        if (accounts.existsByEmail(email)) {
+            throw new InvalidInputException("email", "validation.email.taken");
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String token = issue(account, AccountToken.Purpose.CHANGE_EMAIL, email, settings.verificationValidity());
+        mail.send(email, "emailChange", locale, account.name(), baseUrl + "/account/email/confirm?token=" + token,
+                hours(settings.verificationValidity()));
+        mail.send(account.email(), "emailChangeNotice", locale, account.name(), email);
+        audit.record("account.email.changeRequested", "account", account.id(), null);
+        return email;
+    }
+
+    /** Follows the link mailed to the new address; false when it is void or the address was taken meanwhile. */
+    @Transactional
+    public boolean confirmEmailChange(String token) {
+        Optional<AccountToken> found = usable(token, AccountToken.Purpose.CHANGE_EMAIL);
+        if (found.isEmpty() || accounts.existsByEmail(found.get().newEmail())) {
+            return false;
+        }
+        Account account = accounts.findById(found.get().accountId()).orElseThrow();
+        if (account.status() != AccountStatus.ACTIVE) {
+            return false;
+        }
+        Instant now = clock.instant();
+        found.get().use(now);
+        account.changeEmail(found.get().newEmail(), now);
+        audit.record(actor(account), "account.email.change", "account", account.id(), null);
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public AccountSummary summary(long accountId) {
+        return accounts.findById(accountId).orElseThrow().toSummary(null);
+    }
+
+    @Transactional(readOnly = true)
+    public Profile profile(long accountId) {
+        return accounts.findById(accountId).orElseThrow().profile();
+    }
+
+    /** Saves the profile unless someone changed it since the form was shown (then the form is shown again). */
+    @Transactional
+    public void updateProfile(long accountId, long version, Profile profile) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (account.version() != version) {
+            throw new InvalidInputException("version", "validation.staleForm");
+        }
+        account.updateProfile(profile, clock.instant());
+        audit.record("account.profile.update", "account", account.id(), null);
+    }
+
+    @Transactional
+    public void delete(long accountId, String current) {
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (current == null || !passwordEncoder.matches(current, account.passwordHash())) {
+            throw new InvalidInputException("currentPassword", "validation.currentPassword");
+        }
+        if (account.roles().contains(Role.ADMIN) && accounts.countOtherActiveAdministrators(account.id()) == 0) {
+            throw new InvalidInputException("currentPassword", "validation.lastAdministrator");
+        }
+        String email = account.email();
+        String name = account.name();
+        tokens.deleteAllOf(account.id());
+        account.delete(clock.instant());
+        mail.send(email, "deleted", LocaleContextHolder.getLocale(), name);
+        audit.record("account.delete", "account", account.id(), null);
+    }
+
+    String issue(Account account, AccountToken.Purpose purpose, String newEmail, Duration validity) {
+        tokens.deleteUnused(account.id(), purpose);
+        String token = Tokens.newToken();
+        Instant now = clock.instant();
+        tokens.save(new AccountToken(account.id(), purpose, Tokens.hash(token), newEmail, now, now.plus(validity)));
+        return token;
+    }
+
+    private Optional<AccountToken> usable(String token, AccountToken.Purpose purpose) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.findByTokenHash(Tokens.hash(token))
+                .filter(t -> t.purpose() == purpose && t.usableAt(now));
+    }
+
+    static Actor actor(Account account) {
+        return new SimpleActor(account.id(), account.name());
+    }
+
+    private static long hours(Duration d) {
+        return Math.max(1, d.toHours());
+    }
+
+    private static long minutes(Duration d) {
+        return Math.max(1, d.toMinutes());
+    }
+
+    record SimpleActor(Long accountId, String displayName) implements Actor {
+    }
+}

@@ -1,0 +1,97 @@
+package jp.kyodo.accounts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import jp.kyodo.shared.Actor;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The person signed in to this session. */
+public final class SignedInUser implements UserDetails, Actor, CredentialsContainer {
+
+    private final Long accountId;
+    private final String email;
+    private final String displayName;
+    private final Set<Role> roles;
+    private final Long departmentId;
+    private final AccountStatus status;
+    private final boolean locked;
+    private String passwordHash;
+
+    SignedInUser(Account account, boolean locked) {
+        this.accountId = account.id();
+        this.email = account.email();
+        this.displayName = account.name();
+        this.roles = account.roles();
+        this.departmentId = account.departmentId();
+        this.status = account.status();
+        this.locked = locked;
+        this.passwordHash = account.passwordHash();
+    }
+
+    @Override
+    public Long accountId() {
+        return accountId;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public Long departmentId() {
+        return departmentId;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        List<SimpleGrantedAuthority> authorities = roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        return authorities;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    /** A stopped account reads as expired so that the login page can tell it apart from an unconfirmed one. */
+    @Override
+    public boolean isAccountNonExpired() {
+        return status != AccountStatus.DISABLED;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return status == AccountStatus.ACTIVE || status == AccountStatus.DISABLED;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}
