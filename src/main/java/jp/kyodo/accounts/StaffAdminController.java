@@ -1,0 +1,212 @@
+package jp.kyodo.accounts;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators manage staff, committee members and administrators, and the city's departments. */
+@Controller
+@RequestMapping("/admin")
+class StaffAdminController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final StaffAdministration admin;
+    private final PortalUrls urls;
+
+    StaffAdminController(StaffAdministration admin, PortalUrls urls) {
+        this.admin = admin;
+        this.urls = urls;
+    }
+
+    @ModelAttribute("assignableRoles")
+    Set<Role> assignableRoles() {
+        return StaffAdministration.STAFF_ROLES;
+    }
+
+    @GetMapping("/staff")
+    String staff(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("page", admin.staff(q, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        return "accounts/admin/staff-list";
+    }
+
+    @GetMapping("/staff/new")
+    String newStaff(Model model) {
+        StaffForm form = new StaffForm();
+        form.setEnabled(true);
+        model.addAttribute("form", form);
+        model.addAttribute("departments", admin.departments());
+        return "accounts/admin/staff-form";
+    }
+
+    @PostMapping("/staff/new")
+    String invite(@ModelAttribute("form") StaffForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        try {
+            admin.invite(form.getName(), form.getEmail(), form.getDepartmentId(), form.roleSet(), urls.base());
+        } catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            model.addAttribute("departments", admin.departments());
+            return "accounts/admin/staff-form";
+        }
+        redirect.addFlashAttribute("notice", "notice.staff.invited");
+        return "redirect:/admin/staff";
+    }
+
+    @GetMapping("/staff/{id}")
+    String editStaff(@PathVariable long id, Model model) {
+        AccountSummary a = admin.account(id);
+        StaffForm form = new StaffForm();
+        form.setId(a.id());
+        form.setName(a.name());
+        form.setEmail(a.email());
+        form.setDepartmentId(a.departmentId());
+        form.setRoles(new LinkedHashSet<>(a.roles()));
+        form.getRoles().remove(Role.RESIDENT);
+        form.setEnabled(a.status() == AccountStatus.ACTIVE);
+        form.setVersion(a.version());
+        model.addAttribute("form", form);
+        model.addAttribute("departments", admin.departments());
+        return "accounts/admin/staff-form";
+    }
+
+    @PostMapping("/staff/{id}")
+    String updateStaff(@PathVariable long id, @ModelAttribute("form") StaffForm form, BindingResult result,
+                       @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
+        try {
+            admin.update(id, form.getVersion(), form.getName(), form.getDepartmentId(), form.roleSet(), form.isEnabled(), user.accountId());
+        } catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            form.setId(id);
+            form.setEmail(admin.account(id).email());
+            model.addAttribute("departments", admin.departments());
+            return "accounts/admin/staff-form";
+        }
+        redirect.addFlashAttribute("notice", "notice.staff.saved");
+        return "redirect:/admin/staff";
+    }
+
+    @GetMapping("/departments")
+    String departments(Model model) {
+        model.addAttribute("departments", admin.departments());
+        return "accounts/admin/departments";
+    }
+
+    @GetMapping("/departments/new")
+    String newDepartment(Model model) {
+        DepartmentForm form = new DepartmentForm();
+        form.setActive(true);
+        model.addAttribute("form", form);
+        return "accounts/admin/department-form";
+    }
+
+    @PostMapping("/departments/new")
+    String createDepartment(@ModelAttribute("form") DepartmentForm form, BindingResult result, RedirectAttributes redirect) {
+        try {
+            admin.createDepartment(form.getCode(), form.getName(), form.getNameEn(), form.isSecretariat());
+        } catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            return "accounts/admin/department-form";
+        }
+        redirect.addFlashAttribute("notice", "notice.department.saved");
+        return "redirect:/admin/departments";
+    }
+
+    @GetMapping("/departments/{id}")
+    String editDepartment(@PathVariable long id, Model model) {
+        DepartmentView d = admin.department(id);
+        DepartmentForm form = new DepartmentForm();
+        form.setId(d.id());
+        form.setCode(d.code());
+        form.setName(d.name());
+        form.setNameEn(d.nameEn());
+        form.setSecretariat(d.secretariat());
+        form.setActive(d.active());
+        form.setVersion(d.version());
+        model.addAttribute("form", form);
+        return "accounts/admin/department-form";
+    }
+
+    @PostMapping("/departments/{id}")
+    String updateDepartment(@PathVariable long id, @ModelAttribute("form") DepartmentForm form, BindingResult result,
+                            RedirectAttributes redirect) {
+        try {
+            admin.updateDepartment(id, form.getVersion(), form.getName(), form.getNameEn(), form.isSecretariat(), form.isActive());
+        } catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            form.setId(id);
+            form.setCode(admin.department(id).code());
+            return "accounts/admin/department-form";
+        }
+        redirect.addFlashAttribute("notice", "notice.department.saved");
+        return "redirect:/admin/departments";
+    }
+
+    /** A staff account as the administrator typed it. */
+    static class StaffForm {
+        private Long id;
+        private String name;
+        private String email;
+        private Long departmentId;
+        private Set<Role> roles = new LinkedHashSet<>();
+        private boolean enabled;
+        private long version;
+
+        Set<Role> roleSet() {
+            return roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        }
+
+        public Long getId() { return id; }
+        public void setId(Long id) { this.id = id; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
+        public Long getDepartmentId() { return departmentId; }
+        public void setDepartmentId(Long departmentId) { this.departmentId = departmentId; }
+        public Set<Role> getRoles() { return roles; }
+        public void setRoles(Set<Role> roles) { this.roles = roles; }
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public long getVersion() { return version; }
+        public void setVersion(long version) { this.version = version; }
+    }
+
+    /** A department as the administrator typed it. */
+    static class DepartmentForm {
+        private Long id;
+        private String code;
+        private String name;
+        private String nameEn;
+        private boolean secretariat;
+        private boolean active;
+        private long version;
+
+        public Long getId() { return id; }
+        public void setId(Long id) { this.id = id; }
+        public String getCode() { return code; }
+        public void setCode(String code) { this.code = code; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getNameEn() { return nameEn; }
+        public void setNameEn(String nameEn) { this.nameEn = nameEn; }
+        public boolean isSecretariat() { return secretariat; }
+        public void setSecretariat(boolean secretariat) { this.secretariat = secretariat; }
+        public boolean isActive() { return active; }
+        public void setActive(boolean active) { this.active = active; }
+        public long getVersion() { return version; }
+        public void setVersion(long version) { this.version = version; }
+    }
+}
