@@ -1,5 +1,8 @@
 package jp.kyodo.web;
 
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -15,9 +18,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** The policy; {@code %s} is replaced by the allowed script hashes (see kyodo.security.allowed-script-hashes). */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'self'",
-            "script-src 'self'",
+            "script-src 'self'%s",
             "style-src 'self'",
             "img-src 'self' data:",
             "font-src 'self'",
@@ -28,7 +32,10 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailure) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailure,
+            @Value("${kyodo.security.allowed-script-hashes:}") List<String> allowedScriptHashes) throws Exception {
+        String hashes = allowedScriptHashes.stream().filter(h -> !h.isBlank()).map(h -> " '" + h.trim() + "'").collect(Collectors.joining());
+        String policy = CONTENT_SECURITY_POLICY.formatted(hashes);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/staff/**").hasRole("STAFF")
@@ -48,7 +55,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/?loggedOut")
                         .deleteCookies("JSESSIONID"))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
