@@ -4,7 +4,10 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import jp.kyodo.shared.Actor;
 import jp.kyodo.shared.CityProfile;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -21,6 +24,15 @@ class LayoutModel {
     @ModelAttribute("city")
     CityProfile city() {
         return city;
+    }
+
+    /** The signed-in person's name for the header, or null when nobody is signed in. */
+    @ModelAttribute("currentUserName")
+    String currentUserName(Authentication authentication) {
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        return authentication.getPrincipal() instanceof Actor actor ? actor.displayName() : authentication.getName();
     }
 
     @ModelAttribute("langJa")

@@ -1,0 +1,152 @@
+package jp.kyodo.notifications;
+
+import static jp.kyodo.TestMailServer.awaitMail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import jp.kyodo.IntegrationTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class MailOutboxIntegrationTest {
+
+    @Autowired MailOutbox outbox;
+    @Autowired GreenMail greenMail;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate tx;
+    @Autowired MockMvc mvc;
+
+    @Test
+    void aQueuedMailIsDeliveredOverSmtpAfterCommit() {
+        String to = "outbox-" + UUID.randomUUID() + "@example.jp";
+        outbox.send(to, "passwordChanged", Locale.JAPANESE, "配信 太郎");
+        String body = awaitMail(greenMail, to, "パスワードを変更しました");
+        assertThat(body).contains("配信 太郎 様").contains("市民活動推進課").contains("0495-25-1111");
+        OutboxMessage sent = outbox.search(MailStatus.SENT, to, Pageable.unpaged()).getContent().getFirst();
+        assertThat(sent.sentAt()).isNotNull();
+        assertThat(sent.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aMailQueuedInARolledBackTransactionIsNeverSent() {
+        String to = "rollback-" + UUID.randomUUID() + "@example.jp";
+        try {
+            tx.executeWithoutResult(status -> {
+                outbox.queue(to, "件名", "本文");
+                status.setRollbackOnly();
+            });
+        } finally {
+            assertThat(outbox.search(null, to, Pageable.unpaged())).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsRetriedWithBackoffThenGivenUp() throws Exception {
+        String to = "down-" + UUID.randomUUID() + "@example.jp";
+        // Claim every due mail first, so that only this test's mail goes to the unreachable server.
+        awaitNothingDue();
+        outbox.queue(to, "再送テスト", "本文");
+        long id = outbox.search(null, to, Pageable.unpaged()).getContent().getFirst().id();
+        jdbc.sql("update mail_outbox set status = 'PENDING', sent_at = null, attempts = 0, next_attempt_at = now() - interval '1 minute' where id = :id")
+                .param("id", id).update();
+
+        JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
+        unreachable.setHost("127.0.0.1");
+        unreachable.setPort(closedPort());
+        OutboxSender sender = new OutboxSender(provider(unreachable), jdbc, tx, Clock.systemUTC(), "no-reply@example.jp", 2);
+        sender.sendDue();
+
+        OutboxMessage first = outbox.find(id).orElseThrow();
+        assertThat(first.status()).isEqualTo(MailStatus.PENDING);
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.lastError()).isNotBlank();
+        Boolean later = jdbc.sql("select next_attempt_at > now() from mail_outbox where id = :id").param("id", id).query(Boolean.class).single();
+        assertThat(later).isTrue();
+
+        jdbc.sql("update mail_outbox set next_attempt_at = now() - interval '1 minute' where id = :id").param("id", id).update();
+        sender.sendDue();
+        assertThat(outbox.find(id).orElseThrow().status()).isEqualTo(MailStatus.FAILED);
+
+        outbox.retry(id);
+        assertThat(awaitMail(greenMail, to, "再送テスト")).contains("本文");
+    }
+
+    @Test
+    void backoffGrowsAndIsCapped() {
+        assertThat(OutboxSender.backoff(1)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(OutboxSender.backoff(3)).isEqualTo(Duration.ofMinutes(4));
+        assertThat(OutboxSender.backoff(30)).isEqualTo(Duration.ofHours(6));
+    }
+
+    @Test
+    void administratorsReadMailsAndFollowTheirLinks() throws Exception {
+        String to = "admin-view-" + UUID.randomUUID() + "@example.jp";
+        outbox.queue(to, "リンクのあるメール", "次のリンクを開いてください。\nhttp://localhost:8080/signup/verify?token=abc\n");
+        long id = outbox.search(null, to, Pageable.unpaged()).getContent().getFirst().id();
+        mvc.perform(get("/admin/mails").param("recipient", to).with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("リンクのあるメール")));
+        mvc.perform(get("/admin/mails/" + id).with(user("admin").roles("ADMIN")))
+                .andExpect(content().string(Matchers.containsString("href=\"http://localhost:8080/signup/verify?token=abc\"")));
+        mvc.perform(get("/admin/mails/" + id).with(user("someone").roles("RESIDENT")))
+                .andExpect(status().isForbidden());
+    }
+
+    private void awaitNothingDue() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            Integer due = jdbc.sql("select count(*) from mail_outbox where status = 'PENDING' and next_attempt_at <= now()").query(Integer.class).single();
+            if (due == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {
+        return new ObjectProvider<>() {
+            @Override
+            public JavaMailSender getObject(Object... args) {
+                return sender;
+            }
+
+            @Override
+            public JavaMailSender getIfAvailable() {
+                return sender;
+            }
+
+            @Override
+            public JavaMailSender getIfUnique() {
+                return sender;
+            }
+
+            @Override
+            public JavaMailSender getObject() {
+                return sender;
+            }
+        };
+    }
+}
