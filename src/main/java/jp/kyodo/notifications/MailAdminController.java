@@ -43,8 +43,12 @@ class MailAdminController {
 
     @PostMapping("/admin/mails/{id}/retry")
     String retry(@PathVariable long id, RedirectAttributes redirect) {
-        outbox.retry(id);
-        redirect.addFlashAttribute("notice", "notice.mail.retried");
+        OutboxMessage mail = outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        // A second click, or another administrator's, finds the mail already queued: nothing to do.
+        if (mail.status() == MailStatus.FAILED) {
+            outbox.retry(id);
+            redirect.addFlashAttribute("notice", "notice.mail.retried");
+        }
         return "redirect:/admin/mails/" + id;
     }
 }
