@@ -22,17 +22,10 @@ class MyAccountController {
 
     private final SelfService selfService;
     private final PortalUrls urls;
-    private final PasswordPolicy policy;
 
-    MyAccountController(SelfService selfService, PortalUrls urls, PasswordPolicy policy) {
+    MyAccountController(SelfService selfService, PortalUrls urls) {
         this.selfService = selfService;
         this.urls = urls;
-        this.policy = policy;
-    }
-
-    @ModelAttribute("passwordMinLength")
-    int passwordMinLength() {
-        return policy.minLength();
     }
 
     @GetMapping

@@ -15,17 +15,10 @@ class SignUpController {
 
     private final SelfService selfService;
     private final PortalUrls urls;
-    private final PasswordPolicy policy;
 
-    SignUpController(SelfService selfService, PortalUrls urls, PasswordPolicy policy) {
+    SignUpController(SelfService selfService, PortalUrls urls) {
         this.selfService = selfService;
         this.urls = urls;
-        this.policy = policy;
-    }
-
-    @ModelAttribute("passwordMinLength")
-    int passwordMinLength() {
-        return policy.minLength();
     }
 
     @GetMapping("/signup")
