@@ -2,17 +2,19 @@ package jp.kyodo.accounts;
 
 import org.springframework.validation.BindingResult;
 
-/** Puts a refused input next to its field. */
+/** Puts each refused input next to its field; a stale form becomes a message for the whole form. */
 final class FormErrors {
 
     private FormErrors() {
     }
 
     static void reject(BindingResult result, InvalidInputException e) {
-        if ("version".equals(e.field())) {
-            result.reject(e.messageKey(), e.arguments(), null);
-        } else {
-            result.rejectValue(e.field(), e.messageKey(), e.arguments(), null);
+        for (InvalidInputException.Problem p : e.problems()) {
+            if ("version".equals(p.field())) {
+                result.reject(p.messageKey(), p.arguments(), null);
+            } else {
+                result.rejectValue(p.field(), p.messageKey(), p.arguments(), null);
+            }
         }
     }
 }

@@ -36,40 +36,63 @@ final class ProfileRules {
     }
 
     static Profile profile(String name, String nameKana, String postalCode, String address, String phone) {
-        String kana = blankToNull(nameKana);
-        if (kana != null) {
-            kana = TextNormalizer.furigana(kana);
-            if (!TextNormalizer.isKatakanaReading(kana)) {
-                throw new InvalidInputException("nameKana", "validation.furigana");
-            }
-            if (kana.length() > NAME_MAX) {
-                throw new InvalidInputException("nameKana", "validation.tooLong", NAME_MAX);
-            }
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        String checkedName = checks.check(() -> name(name));
+        String kana = checks.check(() -> furigana(nameKana));
+        PostalCode postal = checks.check(() -> postalCode(postalCode));
+        String addr = checks.check(() -> address(address));
+        PhoneNumber tel = checks.check(() -> phone(phone));
+        checks.throwIfAny();
+        return new Profile(checkedName, kana, postal, addr, tel);
+    }
+
+    private static String furigana(String raw) {
+        String kana = blankToNull(raw);
+        if (kana == null) {
+            return null;
         }
-        PostalCode postal = null;
-        if (blankToNull(postalCode) != null) {
-            try {
-                postal = PostalCode.parse(postalCode);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("postalCode", "validation.postalCode");
-            }
+        kana = TextNormalizer.furigana(kana);
+        if (!TextNormalizer.isKatakanaReading(kana)) {
+            throw new InvalidInputException("nameKana", "validation.furigana");
         }
-        String addr = blankToNull(address);
-        if (addr != null) {
-            addr = TextNormalizer.normalizeWidth(addr);
-            if (addr.length() > ADDRESS_MAX) {
-                throw new InvalidInputException("address", "validation.tooLong", ADDRESS_MAX);
-            }
+        if (kana.length() > NAME_MAX) {
+            throw new InvalidInputException("nameKana", "validation.tooLong", NAME_MAX);
         }
-        PhoneNumber tel = null;
-        if (blankToNull(phone) != null) {
-            try {
-                tel = PhoneNumber.parse(phone);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("phone", "validation.phone");
-            }
+        return kana;
+    }
+
+    private static PostalCode postalCode(String raw) {
+        if (blankToNull(raw) == null) {
+            return null;
         }
-        return new Profile(name(name), kana, postal, addr, tel);
+        try {
+            return PostalCode.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("postalCode", "validation.postalCode");
+        }
+    }
+
+    private static String address(String raw) {
+        String addr = blankToNull(raw);
+        if (addr == null) {
+            return null;
+        }
+        addr = TextNormalizer.normalizeWidth(addr);
+        if (addr.length() > ADDRESS_MAX) {
+            throw new InvalidInputException("address", "validation.tooLong", ADDRESS_MAX);
+        }
+        return addr;
+    }
+
+    private static PhoneNumber phone(String raw) {
+        if (blankToNull(raw) == null) {
+            return null;
+        }
+        try {
+            return PhoneNumber.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("phone", "validation.phone");
+        }
     }
 
     private static String blankToNull(String s) {

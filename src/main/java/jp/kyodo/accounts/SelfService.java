@@ -44,9 +44,11 @@ class SelfService {
      */
     @Transactional
     public void signUp(String rawName, String rawEmail, String password, String passwordConfirmation, String baseUrl) {
-        String name = ProfileRules.name(rawName);
-        String email = ProfileRules.email(rawEmail);
-        passwordPolicy.check(password, passwordConfirmation, email, "password");
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        String name = checks.check(() -> ProfileRules.name(rawName));
+        String email = checks.check(() -> ProfileRules.email(rawEmail));
+        checks.check(() -> passwordPolicy.check(password, passwordConfirmation, email, "password"));
+        checks.throwIfAny();
         Instant now = clock.instant();
         Locale locale = LocaleContextHolder.getLocale();
         Optional<Account> existing = accounts.findByEmail(email);
@@ -137,10 +139,10 @@ class SelfService {
     @Transactional
     public void changePassword(long accountId, String current, String password, String confirmation) {
         Account account = accounts.findById(accountId).orElseThrow();
-        if (current == null || !passwordEncoder.matches(current, account.passwordHash())) {
-            throw new InvalidInputException("currentPassword", "validation.currentPassword");
-        }
-        passwordPolicy.check(password, confirmation, account.email(), "password");
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        checks.check(() -> checkPassword(account, current));
+        checks.check(() -> passwordPolicy.check(password, confirmation, account.email(), "password"));
+        checks.throwIfAny();
         account.changePassword(passwordEncoder.encode(password), clock.instant());
         mail.send(account.email(), "passwordChanged", LocaleContextHolder.getLocale(), account.name());
         audit.record("account.password.change", "account", account.id(), null);
@@ -150,16 +152,10 @@ class SelfService {
     @Transactional
     public String requestEmailChange(long accountId, String rawEmail, String current, String baseUrl) {
         Account account = accounts.findById(accountId).orElseThrow();
-        String email = ProfileRules.email(rawEmail);
-        if (email.equals(account.email())) {
-            throw new InvalidInputException("email", "validation.email.same");
-        }
-        if (current == null || !passwordEncoder.matches(current, account.passwordHash())) {
-            throw new InvalidInputException("currentPassword", "validation.currentPassword");
-        }
-        if (accounts.existsByEmail(email)) {
-            throw new InvalidInputException("email", "validation.email.taken");
-        }
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        String email = checks.check(() -> newEmail(account, rawEmail));
+        checks.check(() -> checkPassword(account, current));
+        checks.throwIfAny();
         Locale locale = LocaleContextHolder.getLocale();
         String token = issue(account, AccountToken.Purpose.CHANGE_EMAIL, email, settings.verificationValidity());
         mail.send(email, "emailChange", locale, account.name(), baseUrl + "/account/email/confirm?token=" + token,
@@ -211,9 +207,7 @@ class SelfService {
     @Transactional
     public void delete(long accountId, String current) {
         Account account = accounts.findById(accountId).orElseThrow();
-        if (current == null || !passwordEncoder.matches(current, account.passwordHash())) {
-            throw new InvalidInputException("currentPassword", "validation.currentPassword");
-        }
+        checkPassword(account, current);
         if (account.roles().contains(Role.ADMIN) && accounts.countOtherActiveAdministrators(account.id()) == 0) {
             throw new InvalidInputException("currentPassword", "validation.lastAdministrator");
         }
@@ -223,6 +217,23 @@ class SelfService {
         account.delete(clock.instant());
         mail.send(email, "deleted", LocaleContextHolder.getLocale(), name);
         audit.record("account.delete", "account", account.id(), null);
+    }
+
+    private void checkPassword(Account account, String current) {
+        if (current == null || current.isEmpty() || !passwordEncoder.matches(current, account.passwordHash())) {
+            throw new InvalidInputException("currentPassword", "validation.currentPassword");
+        }
+    }
+
+    private String newEmail(Account account, String rawEmail) {
+        String email = ProfileRules.email(rawEmail);
+        if (email.equals(account.email())) {
+            throw new InvalidInputException("email", "validation.email.same");
+        }
+        if (accounts.existsByEmail(email)) {
+            throw new InvalidInputException("email", "validation.email.taken");
+        }
+        return email;
     }
 
     String issue(Account account, AccountToken.Purpose purpose, String newEmail, Duration validity) {

@@ -54,7 +54,17 @@ class StaffAdministration {
 
     @Transactional
     public long createDepartment(String rawCode, String rawName, String rawNameEn, boolean secretariat) {
-        String code = TextNormalizer.normalizeWidth(rawCode == null ? "" : rawCode).trim();
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        String code = checks.check(() -> departmentCode(rawCode));
+        String name = checks.check(() -> departmentName(rawName));
+        checks.throwIfAny();
+        Department d = departments.save(new Department(code, name, blankToNull(rawNameEn), secretariat, clock.instant()));
+        audit.record("department.create", "department", d.id(), d.name());
+        return d.id();
+    }
+
+    private String departmentCode(String raw) {
+        String code = TextNormalizer.normalizeWidth(raw == null ? "" : raw).trim();
         if (code.isEmpty()) {
             throw new InvalidInputException("code", "validation.required");
         }
@@ -64,9 +74,7 @@ class StaffAdministration {
         if (departments.existsByCode(code)) {
             throw new InvalidInputException("code", "validation.departmentCode.taken");
         }
-        Department d = departments.save(new Department(code, departmentName(rawName), blankToNull(rawNameEn), secretariat, clock.instant()));
-        audit.record("department.create", "department", d.id(), d.name());
-        return d.id();
+        return code;
     }
 
     @Transactional
@@ -95,12 +103,16 @@ class StaffAdministration {
     /** Opens a staff account and mails the person a link to set a password. */
     @Transactional
     public long invite(String rawName, String rawEmail, Long departmentId, Set<Role> roles, String baseUrl) {
-        String name = ProfileRules.name(rawName);
-        String email = ProfileRules.email(rawEmail);
-        checkAssignment(departmentId, roles);
-        if (accounts.existsByEmail(email)) {
-            throw new InvalidInputException("email", "validation.email.taken");
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        String name = checks.check(() -> ProfileRules.name(rawName));
+        String email = checks.check(() -> ProfileRules.email(rawEmail));
+        checks.check(() -> checkAssignment(departmentId, roles));
+        if (email != null && accounts.existsByEmail(email)) {
+            checks.check(() -> {
+                throw new InvalidInputException("email", "validation.email.taken");
+            });
         }
+        checks.throwIfAny();
         Account account = accounts.save(Account.invite(email, name, departmentId, roles, clock.instant()));
         String token = selfService.issue(account, AccountToken.Purpose.RESET_PASSWORD, null, INVITATION_VALIDITY);
         mail.send(email, "invitation", LocaleContextHolder.getLocale(), name, baseUrl + "/password/reset?token=" + token,
@@ -115,8 +127,10 @@ class StaffAdministration {
         if (account.version() != version) {
             throw new InvalidInputException("version", "validation.staleForm");
         }
-        String name = ProfileRules.name(rawName);
-        checkAssignment(departmentId, roles);
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        String name = checks.check(() -> ProfileRules.name(rawName));
+        checks.check(() -> checkAssignment(departmentId, roles));
+        checks.throwIfAny();
         boolean losesAdmin = account.roles().contains(Role.ADMIN) && (!roles.contains(Role.ADMIN) || !enabled);
         if (losesAdmin && id == actingAccountId) {
             throw new InvalidInputException("roles", "validation.ownAdministrator");

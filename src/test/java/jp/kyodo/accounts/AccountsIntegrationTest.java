@@ -91,6 +91,10 @@ class AccountsIntegrationTest {
                 .andReturn();
         String html = result.getResponse().getContentAsString();
         assertThat(html).contains("メールアドレスの形式が正しくありません").contains("value=\"山田 次郎\"").contains("value=\"not-an-address\"");
+        // Every mistake is reported at once, not one per submission.
+        assertThat(html).contains("パスワードは10文字以上で入力してください。");
+        mvc.perform(post("/signup").with(csrf()).param("name", "").param("email", "abc").param("password", "x").param("passwordConfirmation", "y"))
+                .andExpect(model().attributeHasFieldErrors("form", "name", "email", "password"));
         assertThat(html).doesNotContain("value=\"short\"");
 
         mvc.perform(post("/signup").with(csrf())
