@@ -47,7 +47,11 @@ class EmbeddedPostgresConfiguration {
         } else {
             Path pgData = dataDir.toAbsolutePath().normalize().resolve("postgres");
             Files.createDirectories(pgData);
-            builder.setDataDirectory(pgData).setCleanDataDirectory(false);
+            // zonky starts PostgreSQL without fsync (a test default); data that must survive a power cut needs it.
+            builder.setDataDirectory(pgData).setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
             log.info("Embedded PostgreSQL keeps its data in {}", pgData);
         }
         EmbeddedPostgres postgres = builder.start();

@@ -33,12 +33,17 @@ public class TestMailServer {
 
     /** Waits for the newest mail to an address whose subject contains the given text, and returns its text. */
     public static String awaitMail(GreenMail greenMail, String recipient, String subjectContains) {
+        return awaitMail(greenMail, recipient, subjectContains, 1);
+    }
+
+    /** Waits until at least {@code count} such mails have arrived, and returns the text of the newest. */
+    public static String awaitMail(GreenMail greenMail, String recipient, String subjectContains, int count) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
             List<MimeMessage> found = Arrays.stream(greenMail.getReceivedMessages())
                     .filter(m -> to(m).equalsIgnoreCase(recipient) && subject(m).contains(subjectContains))
                     .toList();
-            if (!found.isEmpty()) {
+            if (found.size() >= count) {
                 return body(found.getLast());
             }
             try {

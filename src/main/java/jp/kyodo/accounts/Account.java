@@ -58,10 +58,11 @@ class Account {
     @Enumerated(EnumType.STRING)
     private Set<Role> roles = EnumSet.noneOf(Role.class);
 
-    @Column(name = "failed_logins")
+    // Written only by LoginThrottle's atomic updates, never by saving the entity (which would undo a count).
+    @Column(name = "failed_logins", insertable = false, updatable = false)
     private int failedLogins;
 
-    @Column(name = "locked_until")
+    @Column(name = "locked_until", insertable = false, updatable = false)
     private Instant lockedUntil;
 
     @Column(name = "email_verified_at")
@@ -121,19 +122,9 @@ class Account {
         updatedAt = now;
     }
 
-    /** A pending sign-up repeated with new details before the first mail was followed. */
-    void renewSignUp(String name, String passwordHash, Instant now) {
-        require(status == AccountStatus.PENDING_VERIFICATION, "Only a pending sign-up can be renewed");
-        this.name = name;
-        this.passwordHash = passwordHash;
-        updatedAt = now;
-    }
-
     void changePassword(String passwordHash, Instant now) {
         require(status == AccountStatus.ACTIVE, "Only an active account can change its password");
         this.passwordHash = passwordHash;
-        this.failedLogins = 0;
-        this.lockedUntil = null;
         updatedAt = now;
     }
 

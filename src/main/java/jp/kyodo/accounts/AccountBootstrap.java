@@ -62,11 +62,18 @@ class AccountBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         tx.executeWithoutResult(status -> {
-            if (demoData && accounts.count() == 0 && departments.count() == 0) {
+            boolean production = !adminEmail.isBlank();
+            if (demoData && production) {
+                // A configured first administrator means a real installation: no accounts with a published password.
+                log.warn("KYODO_ADMIN_EMAIL is set, so no demo data is loaded (set KYODO_DEMO_DATA=false to silence this)");
+            } else if (demoData && accounts.count() == 0 && departments.count() == 0) {
                 loadDemo();
             }
-            if (!adminEmail.isBlank() && accounts.countActiveAdministrators() == 0) {
+            if (production && accounts.countActiveAdministrators() == 0) {
                 createFirstAdministrator();
+            }
+            if (production && accounts.findByEmail("admin@example.jp").isPresent()) {
+                log.warn("The demo accounts (password {}) are in this database: delete them before going live", DEMO_PASSWORD);
             }
         });
     }

@@ -22,10 +22,12 @@ class MyAccountController {
 
     private final SelfService selfService;
     private final PortalUrls urls;
+    private final SessionAccountCheck sessions;
 
-    MyAccountController(SelfService selfService, PortalUrls urls) {
+    MyAccountController(SelfService selfService, PortalUrls urls, SessionAccountCheck sessions) {
         this.selfService = selfService;
         this.urls = urls;
+        this.sessions = sessions;
     }
 
     @GetMapping
@@ -57,6 +59,10 @@ class MyAccountController {
             selfService.updateProfile(user.accountId(), form.getVersion(), profile);
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
+            if (e.concerns("version")) {
+                // Saving again after reading the message overwrites the other change on purpose.
+                form.setVersion(selfService.summary(user.accountId()).version());
+            }
             return "accounts/profile";
         }
         redirect.addFlashAttribute("notice", "notice.profile.saved");
@@ -71,13 +77,15 @@ class MyAccountController {
 
     @PostMapping("/password")
     String password(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("form") PasswordForm form,
-                    BindingResult result, RedirectAttributes redirect) {
+                    BindingResult result, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         try {
             selfService.changePassword(user.accountId(), form.getCurrentPassword(), form.getPassword(), form.getPasswordConfirmation());
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
             return "accounts/password-change";
         }
+        // This session goes on; every other session of the account ends at its next request.
+        sessions.refresh(request, response, user.accountId());
         redirect.addFlashAttribute("notice", "notice.password.changed");
         return "redirect:/account";
     }

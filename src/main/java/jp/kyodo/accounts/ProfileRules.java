@@ -9,6 +9,7 @@ final class ProfileRules {
 
     static final int NAME_MAX = 100;
     static final int ADDRESS_MAX = 255;
+    static final int PHONE_MAX = 20;
 
     private ProfileRules() {
     }
@@ -88,11 +89,14 @@ final class ProfileRules {
         if (blankToNull(raw) == null) {
             return null;
         }
+        PhoneNumber parsed;
         try {
-            return PhoneNumber.parse(raw);
+            parsed = PhoneNumber.parse(raw);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("phone", "validation.phone");
         }
+        // An odd grouping (digits typed one by one with spaces) is kept as plain digits.
+        return parsed.display().length() <= PHONE_MAX ? parsed : new PhoneNumber(parsed.digits(), parsed.digits());
     }
 
     private static String blankToNull(String s) {

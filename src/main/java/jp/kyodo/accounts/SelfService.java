@@ -51,6 +51,8 @@ class SelfService {
         checks.throwIfAny();
         Instant now = clock.instant();
         Locale locale = LocaleContextHolder.getLocale();
+        // Hashing on every path keeps the response time from telling which addresses are registered.
+        String hash = passwordEncoder.encode(password);
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent() && existing.get().status() != AccountStatus.PENDING_VERIFICATION) {
             mail.send(email, "signupExisting", locale, existing.get().name(), baseUrl + "/login", baseUrl + "/password/forgot");
@@ -58,13 +60,14 @@ class SelfService {
         }
         Account account;
         if (existing.isPresent()) {
+            // A repeated sign-up only sends the link again: it never replaces the first sign-up's password,
+            // which would let a stranger set the password of an address they do not own.
             account = existing.get();
-            account.renewSignUp(name, passwordEncoder.encode(password), now);
         } else {
-            account = accounts.save(Account.signUp(email, name, passwordEncoder.encode(password), now));
+            account = accounts.save(Account.signUp(email, name, hash, now));
         }
         String token = issue(account, AccountToken.Purpose.VERIFY_EMAIL, null, settings.verificationValidity());
-        mail.send(email, "verify", locale, name, baseUrl + "/signup/verify?token=" + token, hours(settings.verificationValidity()));
+        mail.send(email, "verify", locale, account.name(), baseUrl + "/signup/verify?token=" + token, hours(settings.verificationValidity()));
         audit.record(actor(account), "account.signup", "account", account.id(), null);
     }
 
@@ -131,6 +134,7 @@ class SelfService {
         Instant now = clock.instant();
         found.get().use(now);
         account.changePassword(passwordEncoder.encode(password), now);
+        voidPendingLinks(account);
         mail.send(account.email(), "passwordChanged", LocaleContextHolder.getLocale(), account.name());
         audit.record(actor(account), "account.password.reset", "account", account.id(), null);
         return true;
@@ -144,6 +148,7 @@ class SelfService {
         checks.check(() -> passwordPolicy.check(password, confirmation, account.email(), "password"));
         checks.throwIfAny();
         account.changePassword(passwordEncoder.encode(password), clock.instant());
+        voidPendingLinks(account);
         mail.send(account.email(), "passwordChanged", LocaleContextHolder.getLocale(), account.name());
         audit.record("account.password.change", "account", account.id(), null);
     }
@@ -179,6 +184,7 @@ class SelfService {
         Instant now = clock.instant();
         found.get().use(now);
         account.changeEmail(found.get().newEmail(), now);
+        voidPendingLinks(account);
         audit.record(actor(account), "account.email.change", "account", account.id(), null);
         return true;
     }
@@ -217,6 +223,14 @@ class SelfService {
         account.delete(clock.instant());
         mail.send(email, "deleted", LocaleContextHolder.getLocale(), name);
         audit.record("account.delete", "account", account.id(), null);
+        audit.forgetActorName(account.id(), account.name());
+    }
+
+    /** After a password or address change, links mailed earlier (possibly to an old address) stop working. */
+    private void voidPendingLinks(Account account) {
+        tokens.deleteUnused(account.id(), AccountToken.Purpose.RESET_PASSWORD);
+        tokens.deleteUnused(account.id(), AccountToken.Purpose.CHANGE_EMAIL);
+        accounts.recordSuccessfulLogin(account.email());
     }
 
     private void checkPassword(Account account, String current) {

@@ -19,6 +19,7 @@ public final class SignedInUser implements UserDetails, Actor, CredentialsContai
     private final Long departmentId;
     private final AccountStatus status;
     private final boolean locked;
+    private final String credentialStamp;
     private String passwordHash;
 
     SignedInUser(Account account, boolean locked) {
@@ -30,6 +31,27 @@ public final class SignedInUser implements UserDetails, Actor, CredentialsContai
         this.status = account.status();
         this.locked = locked;
         this.passwordHash = account.passwordHash();
+        this.credentialStamp = stamp(account.passwordHash());
+    }
+
+    /** A digest of the password hash that outlives {@link #eraseCredentials()}: a changed password ends other sessions. */
+    static String stamp(String passwordHash) {
+        return passwordHash == null ? "" : Tokens.hash(passwordHash);
+    }
+
+    /** Whether this session still describes the account as it is now (same rights, same password, still active). */
+    boolean matches(Account account) {
+        return account.status() == AccountStatus.ACTIVE
+                && credentialStamp.equals(stamp(account.passwordHash()))
+                && account.email().equals(email)
+                && account.name().equals(displayName)
+                && account.roles().equals(roles)
+                && java.util.Objects.equals(account.departmentId(), departmentId);
+    }
+
+    /** Whether the session may go on with fresh details (same password, still active) or must end. */
+    boolean mayContinueAs(Account account) {
+        return account.status() == AccountStatus.ACTIVE && credentialStamp.equals(stamp(account.passwordHash()));
     }
 
     @Override

@@ -90,7 +90,11 @@ class StaffAdminController {
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
             form.setId(id);
-            form.setEmail(admin.account(id).email());
+            AccountSummary current = admin.account(id);
+            form.setEmail(current.email());
+            if (e.concerns("version")) {
+                form.setVersion(current.version());
+            }
             model.addAttribute("departments", admin.departments());
             return "accounts/admin/staff-form";
         }
@@ -147,7 +151,11 @@ class StaffAdminController {
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
             form.setId(id);
-            form.setCode(admin.department(id).code());
+            DepartmentView current = admin.department(id);
+            form.setCode(current.code());
+            if (e.concerns("version")) {
+                form.setVersion(current.version());
+            }
             return "accounts/admin/department-form";
         }
         redirect.addFlashAttribute("notice", "notice.department.saved");

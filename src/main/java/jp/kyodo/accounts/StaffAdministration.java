@@ -57,8 +57,9 @@ class StaffAdministration {
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
         String code = checks.check(() -> departmentCode(rawCode));
         String name = checks.check(() -> departmentName(rawName));
+        String nameEn = checks.check(() -> nameEn(rawNameEn));
         checks.throwIfAny();
-        Department d = departments.save(new Department(code, name, blankToNull(rawNameEn), secretariat, clock.instant()));
+        Department d = departments.save(new Department(code, name, nameEn, secretariat, clock.instant()));
         audit.record("department.create", "department", d.id(), d.name());
         return d.id();
     }
@@ -83,7 +84,11 @@ class StaffAdministration {
         if (d.version() != version) {
             throw new InvalidInputException("version", "validation.staleForm");
         }
-        d.update(departmentName(rawName), blankToNull(rawNameEn), secretariat, active);
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        String name = checks.check(() -> departmentName(rawName));
+        String nameEn = checks.check(() -> nameEn(rawNameEn));
+        checks.throwIfAny();
+        d.update(name, nameEn, secretariat, active);
         audit.record("department.update", "department", d.id(), d.name() + (active ? "" : " (inactive)"));
     }
 
@@ -129,16 +134,20 @@ class StaffAdministration {
         }
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
         String name = checks.check(() -> ProfileRules.name(rawName));
-        checks.check(() -> checkAssignment(departmentId, roles));
+        // No role at all makes the person a plain resident again (someone who left the city's staff).
+        boolean leavesStaff = roles == null || roles.isEmpty();
+        if (!leavesStaff) {
+            checks.check(() -> checkAssignment(departmentId, roles));
+        }
         checks.throwIfAny();
-        boolean losesAdmin = account.roles().contains(Role.ADMIN) && (!roles.contains(Role.ADMIN) || !enabled);
+        boolean losesAdmin = account.roles().contains(Role.ADMIN) && (leavesStaff || !roles.contains(Role.ADMIN) || !enabled);
         if (losesAdmin && id == actingAccountId) {
             throw new InvalidInputException("roles", "validation.ownAdministrator");
         }
         if (losesAdmin && accounts.countOtherActiveAdministrators(id) == 0) {
             throw new InvalidInputException("roles", "validation.lastAdministrator");
         }
-        account.assign(name, departmentId, roles, enabled, clock.instant());
+        account.assign(name, leavesStaff ? null : departmentId, leavesStaff ? EnumSet.noneOf(Role.class) : roles, enabled, clock.instant());
         audit.record("account.staff.update", "account", id, "roles=" + roles + ", department=" + departmentId + ", enabled=" + enabled);
     }
 
@@ -166,6 +175,14 @@ class StaffAdministration {
         }
         if (name.length() > 100) {
             throw new InvalidInputException("name", "validation.tooLong", 100);
+        }
+        return name;
+    }
+
+    private static String nameEn(String raw) {
+        String name = blankToNull(raw);
+        if (name != null && name.length() > 100) {
+            throw new InvalidInputException("nameEn", "validation.tooLong", 100);
         }
         return name;
     }

@@ -12,4 +12,9 @@ interface AuditEntries extends JpaRepository<AuditEntry, Long>, JpaSpecification
 
     @Query("select distinct e.action from AuditEntry e order by e.action")
     List<String> actions();
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(value = "update audit_entry set actor_name = :name where actor_id = :id", nativeQuery = true)
+    int renameActor(@org.springframework.data.repository.query.Param("id") long id,
+                    @org.springframework.data.repository.query.Param("name") String name);
 }

@@ -56,6 +56,15 @@ public class AuditLog {
                 recordId == null ? null : recordId.toString(), summary));
     }
 
+    /**
+     * When a person deletes their account, their name leaves the log; the lines keep the account number, so
+     * what was done stays traceable without naming them.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void forgetActorName(long accountId, String replacement) {
+        entries.renameActor(accountId, replacement);
+    }
+
     @Transactional(readOnly = true)
     public Page<AuditRecord> search(AuditQuery query, Pageable pageable) {
         return entries.findAll(specification(query), pageable).map(AuditEntry::toRecord);

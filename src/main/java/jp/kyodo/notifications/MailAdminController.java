@@ -36,7 +36,7 @@ class MailAdminController {
 
     @GetMapping("/admin/mails/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("mail", outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("mail", outbox.readAsAdministrator(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("smtpConfigured", outbox.smtpConfigured());
         return "notifications/admin/detail";
     }
@@ -45,8 +45,7 @@ class MailAdminController {
     String retry(@PathVariable long id, RedirectAttributes redirect) {
         OutboxMessage mail = outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         // A second click, or another administrator's, finds the mail already queued: nothing to do.
-        if (mail.status() == MailStatus.FAILED) {
-            outbox.retry(id);
+        if (mail.status() == MailStatus.FAILED && outbox.retry(id)) {
             redirect.addFlashAttribute("notice", "notice.mail.retried");
         }
         return "redirect:/admin/mails/" + id;

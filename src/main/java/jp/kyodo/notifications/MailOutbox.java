@@ -25,14 +25,17 @@ public class MailOutbox {
     private final CityProfile city;
     private final AuditLog audit;
     private final Clock clock;
+    private final java.time.Duration retention;
 
-    MailOutbox(OutboxMails mails, OutboxSender sender, MessageSource messages, CityProfile city, AuditLog audit, Clock clock) {
+    MailOutbox(OutboxMails mails, OutboxSender sender, MessageSource messages, CityProfile city, AuditLog audit, Clock clock,
+               @org.springframework.beans.factory.annotation.Value("${kyodo.mail.retention:90d}") java.time.Duration retention) {
         this.mails = mails;
         this.sender = sender;
         this.messages = messages;
         this.city = city;
         this.audit = audit;
         this.clock = clock;
+        this.retention = retention;
     }
 
     /**
@@ -71,11 +74,34 @@ public class MailOutbox {
         return mails.findById(id).map(OutboxMail::toMessage);
     }
 
-    /** Puts a failed mail back in the queue. */
+    /**
+     * A mail as an administrator reads it, and the reading recorded. Its links carry live tokens only while no
+     * SMTP server is configured (the newcomer's way to follow a confirmation link); otherwise they are hidden, so
+     * that reading the outbox never lets anyone act as the recipient.
+     */
     @Transactional
-    public void retry(long id) {
+    public java.util.Optional<OutboxMessage> readAsAdministrator(long id) {
+        return mails.findById(id).map(mail -> {
+            audit.record("mail.read", "mail", id, null);
+            OutboxMessage message = mail.toMessage();
+            return smtpConfigured() ? message.withoutTokens() : message;
+        });
+    }
+
+    /** Sent mail is kept for a while (for questions about it) and then deleted, with the personal data in it. */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "${kyodo.mail.purge-cron:0 30 3 * * *}")
+    @Transactional
+    public void purgeSent() {
+        mails.deleteSentBefore(clock.instant().minus(retention));
+    }
+
+    /** Puts a failed mail back in the queue; false when it is not failed (any more), e.g. after a second click. */
+    @Transactional
+    public boolean retry(long id) {
         OutboxMail mail = mails.findById(id).orElseThrow(() -> new IllegalArgumentException("No mail " + id));
-        mail.retry(clock.instant());
+        if (!mail.retry(clock.instant())) {
+            return false;
+        }
         audit.record("mail.retry", "mail", id, null);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -83,6 +109,7 @@ public class MailOutbox {
                 sender.wake();
             }
         });
+        return true;
     }
 
     public boolean smtpConfigured() {

@@ -59,13 +59,14 @@ class OutboxMail {
     }
 
     /** Puts a failed mail back in the queue, as an administrator asks after fixing the cause. */
-    void retry(Instant now) {
+    boolean retry(Instant now) {
         if (status != MailStatus.FAILED) {
-            throw new IllegalStateException("Only a failed mail can be sent again");
+            return false;
         }
         status = MailStatus.PENDING;
         attempts = 0;
         nextAttemptAt = now;
+        return true;
     }
 
     Long id() {

@@ -11,6 +11,14 @@ public record OutboxMessage(Long id, String recipient, String subject, String bo
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
 
+    private static final Pattern TOKEN = Pattern.compile("(token=)[A-Za-z0-9_\\-]+");
+
+    /** The same mail with the one-time tokens in its links hidden. */
+    public OutboxMessage withoutTokens() {
+        return new OutboxMessage(id, recipient, subject, TOKEN.matcher(body).replaceAll("$1********"), status, attempts,
+                lastError, createdAt, sentAt);
+    }
+
     /** The links in the body, so that an administrator can follow them when no SMTP server is configured. */
     public List<String> links() {
         Matcher m = URL.matcher(body);

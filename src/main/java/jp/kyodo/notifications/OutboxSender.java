@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    private static final int BATCH = 20;
 
     private final JavaMailSender mailSender;
     private final JdbcClient jdbc;
@@ -71,56 +69,58 @@ class OutboxSender {
 
     @Scheduled(fixedDelayString = "${kyodo.mail.poll-interval}", initialDelayString = "${kyodo.mail.poll-interval}")
     void poll() {
-        if (enabled()) {
-            worker.execute(this::sendDue);
-        }
+        wake();
     }
 
-    /** Sends due mails batch by batch until none is left. Runs on the single worker thread. */
+    /** Sends due mails one by one until none is left. Runs on the single worker thread (or in a test). */
     void sendDue() {
         try {
-            while (Boolean.TRUE.equals(tx.execute(status -> sendBatch()))) {
-                // keep going while full batches were found
+            while (Boolean.TRUE.equals(tx.execute(status -> sendOne()))) {
+                // next mail
             }
         } catch (RuntimeException e) {
-            log.warn("Mail outbox run failed; it will be retried", e);
+            log.warn("Mail outbox run stopped; it will be retried", e);
         }
     }
 
-    private boolean sendBatch() {
-        Instant now = clock.instant();
+    /**
+     * Claims one due mail, sends it and records the outcome in one short transaction: a crash before the commit
+     * leaves the mail due again, and a mail's failure never undoes another's success.
+     */
+    private boolean sendOne() {
         List<Due> due = jdbc.sql("""
                         select id, recipient, subject, body, attempts from mail_outbox
                         where status = 'PENDING' and next_attempt_at <= :now
-                        order by id limit :batch for update skip locked""")
-                .param("now", java.sql.Timestamp.from(now))
-                .param("batch", BATCH)
+                        order by id limit 1 for update skip locked""")
+                .param("now", java.sql.Timestamp.from(clock.instant()))
                 .query((rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list();
-        for (Due mail : due) {
-            try {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(from);
-                message.setTo(mail.recipient());
-                message.setSubject(mail.subject());
-                message.setText(mail.body());
-                mailSender.send(message);
-                jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = null where id = :id")
-                        .param("now", java.sql.Timestamp.from(clock.instant())).param("id", mail.id()).update();
-            } catch (MailException e) {
-                int attempts = mail.attempts() + 1;
-                String status = attempts >= maxAttempts ? "FAILED" : "PENDING";
-                jdbc.sql("""
-                                update mail_outbox set status = :status, attempts = :attempts, last_error = :error,
-                                next_attempt_at = :next where id = :id""")
-                        .param("status", status).param("attempts", attempts)
-                        .param("error", String.valueOf(e.getMessage()))
-                        .param("next", java.sql.Timestamp.from(clock.instant().plus(backoff(attempts))))
-                        .param("id", mail.id()).update();
-                log.warn("Mail {} to the outbox recipient could not be sent (attempt {}): {}", mail.id(), attempts, e.getMessage());
-            }
+        if (due.isEmpty()) {
+            return false;
         }
-        return due.size() == BATCH;
+        Due mail = due.getFirst();
+        try {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(mail.recipient());
+            message.setSubject(mail.subject());
+            message.setText(mail.body());
+            mailSender.send(message);
+            jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = null where id = :id")
+                    .param("now", java.sql.Timestamp.from(clock.instant())).param("id", mail.id()).update();
+        } catch (RuntimeException e) {
+            int attempts = mail.attempts() + 1;
+            String status = attempts >= maxAttempts ? "FAILED" : "PENDING";
+            jdbc.sql("""
+                            update mail_outbox set status = :status, attempts = :attempts, last_error = :error,
+                            next_attempt_at = :next where id = :id""")
+                    .param("status", status).param("attempts", attempts)
+                    .param("error", String.valueOf(e.getMessage()))
+                    .param("next", java.sql.Timestamp.from(clock.instant().plus(backoff(attempts))))
+                    .param("id", mail.id()).update();
+            log.warn("Mail {} could not be sent (attempt {}): {}", mail.id(), attempts, e.getMessage());
+        }
+        return true;
     }
 
     /** 1, 2, 4 … minutes, at most six hours. */

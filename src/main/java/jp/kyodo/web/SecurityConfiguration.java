@@ -1,6 +1,8 @@
 package jp.kyodo.web;
 
 import java.util.List;
+import jp.kyodo.accounts.SessionAccountCheck;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,10 +35,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailure,
+            SessionAccountCheck sessionAccountCheck,
             @Value("${kyodo.security.allowed-script-hashes:}") List<String> allowedScriptHashes) throws Exception {
         String hashes = allowedScriptHashes.stream().filter(h -> !h.isBlank()).map(h -> " '" + h.trim() + "'").collect(Collectors.joining());
         String policy = CONTENT_SECURITY_POLICY.formatted(hashes);
-        http.authorizeHttpRequests(auth -> auth
+        http.addFilterAfter(sessionAccountCheck.filter(), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/staff/**").hasRole("STAFF")
                         .requestMatchers("/committee/**").hasRole("COMMITTEE")

@@ -290,6 +290,117 @@ class AccountsIntegrationTest {
         mvc.perform(post("/signup").param("name", "x")).andExpect(status().isForbidden());
     }
 
+    @Test
+    void stoppingOrDemotingStaffTakesEffectOnTheirOpenSession() throws Exception {
+        Account admin = data.staff(AccountTestData.uniqueEmail("boss"), EnumSet.of(Role.ADMIN, Role.STAFF));
+        Account colleague = data.staff(AccountTestData.uniqueEmail("colleague"), EnumSet.of(Role.ADMIN, Role.STAFF));
+        MockHttpSession adminSession = login(admin.email());
+        MockHttpSession colleagueSession = login(colleague.email());
+        mvc.perform(get("/admin/staff").session(colleagueSession)).andExpect(status().isOk());
+
+        // Administrator rights removed: the colleague's open session loses them at once.
+        mvc.perform(post("/admin/staff/" + colleague.id()).with(csrf()).session(adminSession)
+                        .param("name", colleague.name()).param("roles", "STAFF").param("enabled", "true")
+                        .param("departmentId", colleague.departmentId().toString())
+                        .param("version", String.valueOf(data.reload(colleague.id()).version())))
+                .andExpect(redirectedUrl("/admin/staff"));
+        mvc.perform(get("/admin/staff").session(colleagueSession)).andExpect(status().isForbidden());
+        mvc.perform(get("/account").session(colleagueSession)).andExpect(status().isOk());
+
+        // Account stopped: the session ends.
+        mvc.perform(post("/admin/staff/" + colleague.id()).with(csrf()).session(adminSession)
+                        .param("name", colleague.name()).param("roles", "STAFF")
+                        .param("departmentId", colleague.departmentId().toString())
+                        .param("version", String.valueOf(data.reload(colleague.id()).version())))
+                .andExpect(redirectedUrl("/admin/staff"));
+        mvc.perform(get("/account").session(colleagueSession)).andExpect(redirectedUrl("/login"));
+        MockHttpSession stopped = new MockHttpSession();
+        mvc.perform(loginForm(colleague.email(), AccountTestData.PASSWORD).session(stopped)).andExpect(unauthenticated());
+        mvc.perform(get("/login").session(stopped))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("利用が停止されています")));
+    }
+
+    @Test
+    void aPasswordChangeEndsTheOtherSessionsButNotThisOne() throws Exception {
+        String email = AccountTestData.uniqueEmail("sessions");
+        data.resident(email);
+        MockHttpSession here = login(email);
+        MockHttpSession thief = login(email);
+        mvc.perform(post("/account/password").with(csrf()).session(here)
+                        .param("currentPassword", AccountTestData.PASSWORD)
+                        .param("password", "a-completely-new-one").param("passwordConfirmation", "a-completely-new-one"))
+                .andExpect(redirectedUrl("/account"));
+        mvc.perform(get("/account").session(here)).andExpect(status().isOk());
+        mvc.perform(get("/account").session(thief)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void linksInMailAreNeverBuiltFromAStrangersHostHeader() throws Exception {
+        String email = AccountTestData.uniqueEmail("host");
+        data.resident(email);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mvc.perform(post("/password/forgot").with(csrf()).param("email", email)
+                        .with(request -> {
+                            request.setServerName("evil.example");
+                            return request;
+                        })))
+                .hasRootCauseInstanceOf(IllegalStateException.class)
+                .rootCause().hasMessageContaining("KYODO_BASE_URL");
+        assertThat(greenMailTo(email)).isZero();
+    }
+
+    @Test
+    void aStaleFormCanBeSavedOnPurposeAfterTheWarning() throws Exception {
+        String email = AccountTestData.uniqueEmail("stale");
+        Account account = data.resident(email);
+        MockHttpSession session = login(email);
+        long old = data.reload(account.id()).version();
+        mvc.perform(post("/account/profile").with(csrf()).session(session).param("name", "一回目").param("version", String.valueOf(old)))
+                .andExpect(redirectedUrl("/account"));
+        MvcResult warned = mvc.perform(post("/account/profile").with(csrf()).session(session)
+                        .param("name", "二回目").param("version", String.valueOf(old)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("ほかの人がこの内容を更新しました")))
+                .andReturn();
+        String current = String.valueOf(data.reload(account.id()).version());
+        assertThat(warned.getResponse().getContentAsString()).contains("name=\"version\" value=\"" + current + "\"");
+        mvc.perform(post("/account/profile").with(csrf()).session(session).param("name", "二回目").param("version", current))
+                .andExpect(redirectedUrl("/account"));
+        assertThat(data.reload(account.id()).name()).isEqualTo("二回目");
+    }
+
+    @Test
+    void anUnconfirmedAccountIsOnlyNamedAsSuchToWhoeverKnowsItsPassword() throws Exception {
+        String email = AccountTestData.uniqueEmail("pending");
+        mvc.perform(post("/signup").with(csrf()).param("name", "未確認 さん").param("email", email)
+                .param("password", "pending-password-1").param("passwordConfirmation", "pending-password-1"));
+        MockHttpSession guess = new MockHttpSession();
+        mvc.perform(loginForm(email, "a-wrong-guess").session(guess));
+        mvc.perform(get("/login").session(guess))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("メールアドレスまたはパスワードが正しくありません。")));
+        MockHttpSession owner = new MockHttpSession();
+        mvc.perform(loginForm(email, "pending-password-1").session(owner));
+        mvc.perform(get("/login").session(owner))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("メールアドレスの確認が済んでいません")));
+        // A second sign-up for the pending address cannot replace its password.
+        mvc.perform(post("/signup").with(csrf()).param("name", "乗っ取り").param("email", email)
+                .param("password", "attacker-password").param("passwordConfirmation", "attacker-password"));
+        Account pending = accounts.findByEmail(email).orElseThrow();
+        mvc.perform(get(pathOf(firstLink(awaitMail(greenMail, email, "メールアドレスの確認", 2))))).andExpect(model().attribute("verified", true));
+        mvc.perform(formLogin("/login").user("username", email).password("attacker-password")).andExpect(unauthenticated());
+        mvc.perform(formLogin("/login").user("username", email).password("pending-password-1")).andExpect(authenticated());
+        assertThat(data.reload(pending.id()).name()).isEqualTo("未確認 さん");
+    }
+
+    private long greenMailTo(String email) throws Exception {
+        Thread.sleep(1500);
+        return java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(email);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
+    }
+
     private MockHttpSession login(String email) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").user("username", email).password(AccountTestData.PASSWORD))
                 .andExpect(authenticated()).andReturn();
