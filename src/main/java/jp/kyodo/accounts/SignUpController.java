@@ -1,5 +1,6 @@
 package jp.kyodo.accounts;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,13 +36,16 @@ class SignUpController {
             FormErrors.reject(result, e);
             form.clearPasswords();
             return "accounts/signup";
+        } catch (DataIntegrityViolationException e) {
+            // The same address signed up twice at the same moment: the first one won, and its mail is on the way.
         }
         redirect.addFlashAttribute("email", form.getEmail());
         return "redirect:/signup/sent";
     }
 
     @GetMapping("/signup/sent")
-    String sent() {
+    String sent(Model model) {
+        model.addAttribute("resend", new ResendForm());
         return "accounts/signup-sent";
     }
 
