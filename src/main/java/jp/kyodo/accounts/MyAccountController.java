@@ -1,5 +1,7 @@
 package jp.kyodo.accounts;
 
+import jp.kyodo.shared.InvalidInputException;
+import jp.kyodo.shared.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.Authentication;

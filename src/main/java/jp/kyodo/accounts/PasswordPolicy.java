@@ -1,5 +1,6 @@
 package jp.kyodo.accounts;
 
+import jp.kyodo.shared.InvalidInputException;
 import org.springframework.stereotype.Component;
 
 /** The rules a new password must meet. */

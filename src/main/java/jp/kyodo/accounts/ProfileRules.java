@@ -1,5 +1,6 @@
 package jp.kyodo.accounts;
 
+import jp.kyodo.shared.InvalidInputException;
 import jp.kyodo.shared.PhoneNumber;
 import jp.kyodo.shared.PostalCode;
 import jp.kyodo.shared.TextNormalizer;

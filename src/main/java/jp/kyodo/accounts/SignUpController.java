@@ -1,5 +1,7 @@
 package jp.kyodo.accounts;
 
+import jp.kyodo.shared.InvalidInputException;
+import jp.kyodo.shared.FormErrors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

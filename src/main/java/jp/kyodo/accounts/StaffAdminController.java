@@ -1,5 +1,7 @@
 package jp.kyodo.accounts;
 
+import jp.kyodo.shared.InvalidInputException;
+import jp.kyodo.shared.FormErrors;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package jp.kyodo.accounts;
 
+import jp.kyodo.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -1,19 +1,19 @@
-package jp.kyodo.accounts;
+package jp.kyodo.shared;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /** Input that the rules refuse: each problem names the form field and the message key to show next to it. */
-class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends RuntimeException {
 
     /** One refused field. */
-    record Problem(String field, String messageKey, Object[] arguments) {
+    public record Problem(String field, String messageKey, Object[] arguments) {
     }
 
     private final List<Problem> problems;
 
-    InvalidInputException(String field, String messageKey, Object... arguments) {
+    public InvalidInputException(String field, String messageKey, Object... arguments) {
         this(List.of(new Problem(field, messageKey, arguments)));
     }
 
@@ -22,19 +22,19 @@ class InvalidInputException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
-    List<Problem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 
-    boolean concerns(String field) {
+    public boolean concerns(String field) {
         return problems.stream().anyMatch(p -> p.field().equals(field));
     }
 
     /** Runs several checks and reports every refused field at once, so that a form is corrected in one go. */
-    static final class Checks {
+    public static final class Checks {
         private final List<Problem> problems = new ArrayList<>();
 
-        <T> T check(Supplier<T> rule) {
+        public <T> T check(Supplier<T> rule) {
             try {
                 return rule.get();
             } catch (InvalidInputException e) {
@@ -43,18 +43,18 @@ class InvalidInputException extends RuntimeException {
             }
         }
 
-        void check(Runnable rule) {
+        public void check(Runnable rule) {
             check(() -> {
                 rule.run();
                 return null;
             });
         }
 
-        boolean failed(String field) {
+        public boolean failed(String field) {
             return problems.stream().anyMatch(p -> p.field().equals(field));
         }
 
-        void throwIfAny() {
+        public void throwIfAny() {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }

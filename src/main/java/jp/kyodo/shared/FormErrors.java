@@ -1,14 +1,14 @@
-package jp.kyodo.accounts;
+package jp.kyodo.shared;
 
 import org.springframework.validation.BindingResult;
 
 /** Puts each refused input next to its field; a stale form becomes a message for the whole form. */
-final class FormErrors {
+public final class FormErrors {
 
     private FormErrors() {
     }
 
-    static void reject(BindingResult result, InvalidInputException e) {
+    public static void reject(BindingResult result, InvalidInputException e) {
         for (InvalidInputException.Problem p : e.problems()) {
             if ("version".equals(p.field())) {
                 result.reject(p.messageKey(), p.arguments(), null);

@@ -1,0 +1,94 @@
+package jp.kyodo.groups;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The documents attached to applications, stored in the database beside the group. */
+@Component
+class GroupDocuments {
+
+    /** A document's description, without its content. */
+    record Info(long id, DocumentKind kind, String filename, String contentType, long size, Instant uploadedAt) {
+    }
+
+    /** A document's content, for download. */
+    record Stored(String filename, String contentType, byte[] content) {
+    }
+
+    private final JdbcClient jdbc;
+
+    GroupDocuments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The content type a file really has, from its first bytes; null when it is not a PDF, PNG or JPEG. */
+    static String sniff(byte[] content) {
+        if (startsWith(content, "%PDF-".getBytes())) {
+            return "application/pdf";
+        }
+        if (startsWith(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
+            return "image/png";
+        }
+        if (startsWith(content, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+            return "image/jpeg";
+        }
+        return null;
+    }
+
+    long save(long groupId, DocumentKind kind, String filename, String contentType, byte[] content, long uploadedBy, Instant now) {
+        return jdbc.sql("""
+                        insert into civic_group_document (group_id, kind, filename, content_type, size_bytes, content, uploaded_by, uploaded_at)
+                        values (:group, :kind, :filename, :type, :size, :content, :by, :at) returning id""")
+                .param("group", groupId).param("kind", kind.name()).param("filename", filename).param("type", contentType)
+                .param("size", (long) content.length).param("content", content).param("by", uploadedBy)
+                .param("at", Timestamp.from(now))
+                .query(Long.class).single();
+    }
+
+    List<Info> list(long groupId) {
+        return jdbc.sql("""
+                        select id, kind, filename, content_type, size_bytes, uploaded_at from civic_group_document
+                        where group_id = :group order by kind, uploaded_at""")
+                .param("group", groupId)
+                .query((rs, i) -> new Info(rs.getLong(1), DocumentKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    Set<DocumentKind> kindsPresent(long groupId) {
+        Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
+        jdbc.sql("select distinct kind from civic_group_document where group_id = :group").param("group", groupId)
+                .query(String.class).list().forEach(k -> kinds.add(DocumentKind.valueOf(k)));
+        return kinds;
+    }
+
+    Optional<Stored> content(long groupId, long documentId) {
+        return jdbc.sql("select filename, content_type, content from civic_group_document where group_id = :group and id = :id")
+                .param("group", groupId).param("id", documentId)
+                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
+    }
+
+    boolean delete(long groupId, long documentId) {
+        return jdbc.sql("delete from civic_group_document where group_id = :group and id = :id")
+                .param("group", groupId).param("id", documentId).update() > 0;
+    }
+
+    private static boolean startsWith(byte[] content, byte[] prefix) {
+        if (content == null || content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (content[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

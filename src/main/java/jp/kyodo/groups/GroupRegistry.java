@@ -1,0 +1,586 @@
+package jp.kyodo.groups;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.kyodo.accounts.AccountSummary;
+import jp.kyodo.accounts.Accounts;
+import jp.kyodo.audit.AuditLog;
+import jp.kyodo.notifications.MailOutbox;
+import jp.kyodo.shared.Actor;
+import jp.kyodo.shared.CityProfile;
+import jp.kyodo.shared.FiscalYear;
+import jp.kyodo.shared.InvalidInputException;
+import jp.kyodo.shared.JapaneseDates;
+import jp.kyodo.shared.PhoneNumber;
+import jp.kyodo.shared.PostalCode;
+import jp.kyodo.shared.TextNormalizer;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The registration programme: a group's people fill in the application step by step and submit it; the
+ * secretariat approves it (issuing the number and validity), returns it for correction, or refuses it.
+ * Every step goes to the group's history and the audit log, and both sides are told by e-mail.
+ */
+@Service
+class GroupRegistry {
+
+    static final int NAME_MAX = 200;
+    static final int TEXT_MAX = 4000;
+
+    private final CivicGroups groups;
+    private final GroupMembers members;
+    private final GroupHistory history;
+    private final GroupDocuments documents;
+    private final ReferenceData reference;
+    private final RegistrySettings settings;
+    private final Accounts accounts;
+    private final MailOutbox mail;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final CityProfile city;
+
+    GroupRegistry(CivicGroups groups, GroupMembers members, GroupHistory history, GroupDocuments documents,
+                  ReferenceData reference, RegistrySettings settings, Accounts accounts, MailOutbox mail, AuditLog audit,
+                  JdbcClient jdbc, Clock clock, CityProfile city) {
+        this.groups = groups;
+        this.members = members;
+        this.history = history;
+        this.documents = documents;
+        this.reference = reference;
+        this.settings = settings;
+        this.accounts = accounts;
+        this.mail = mail;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.city = city;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(city.zone()));
+    }
+
+    // ---- The applicant's side ----
+
+    @Transactional
+    long start(Actor actor, String rawType, String rawName, String rawKana) {
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        GroupType type = checks.check(() -> type(rawType));
+        String name = checks.check(() -> required("name", rawName, NAME_MAX));
+        String kana = checks.check(() -> kana("nameKana", rawKana));
+        checks.throwIfAny();
+        Instant now = clock.instant();
+        CivicGroup group = groups.save(CivicGroup.draft(type, name, kana, actor.accountId(), now));
+        members.save(new GroupMember(group.id(), actor.accountId(), GroupRole.STAFF, now));
+        log(group, actor, "created", null);
+        audit.record("group.draft", "civic_group", group.id(), null);
+        return group.id();
+    }
+
+    @Transactional(readOnly = true)
+    List<MyGroup> myGroups(long accountId) {
+        List<MyGroup> mine = new ArrayList<>();
+        for (GroupMember m : members.findByAccountId(accountId)) {
+            groups.findById(m.groupId()).ifPresent(g -> mine.add(new MyGroup(view(g), m.role())));
+        }
+        mine.sort(Comparator.comparing(m -> m.group().name()));
+        return mine;
+    }
+
+    /** A group for one of its managing people; anyone else gets "not found", so ids reveal nothing. */
+    @Transactional(readOnly = true)
+    GroupView forManager(long groupId, long accountId) {
+        return view(managed(groupId, accountId));
+    }
+
+    @Transactional
+    void saveBasics(long groupId, Actor actor, long version, String rawType, String rawName, String rawKana, String rawFounded,
+                    String rawMembers, String rawFee, String rawArea) {
+        CivicGroup group = editable(groupId, actor, version);
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        GroupType type = checks.check(() -> type(rawType));
+        String name = checks.check(() -> required("name", rawName, NAME_MAX));
+        String kana = checks.check(() -> kana("nameKana", rawKana));
+        LocalDate founded = checks.check(() -> pastDate("foundedOn", rawFounded));
+        Integer count = checks.check(() -> positive("membersCount", rawMembers));
+        String fee = checks.check(() -> optional("membershipFee", rawFee, 200));
+        String area = checks.check(() -> area(rawArea));
+        checks.throwIfAny();
+        group.editBasics(type, name, kana, founded, count, fee, area, clock.instant());
+    }
+
+    @Transactional
+    void saveActivities(long groupId, Actor actor, long version, Set<String> rawFields, String rawPurpose, String rawActivities,
+                        String rawWebsite, String rawSocial, String rawPlace, String rawTimes, boolean welcomesMembers,
+                        boolean welcomesVolunteers) {
+        CivicGroup group = editable(groupId, actor, version);
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        Set<String> fields = checks.check(() -> fields(rawFields));
+        String purpose = checks.check(() -> required("purpose", rawPurpose, TEXT_MAX));
+        String activities = checks.check(() -> required("activities", rawActivities, TEXT_MAX));
+        String website = checks.check(() -> url("website", rawWebsite));
+        String social = checks.check(() -> optional("socialLinks", rawSocial, 1000));
+        String place = checks.check(() -> optional("meetingPlace", rawPlace, 300));
+        String times = checks.check(() -> optional("meetingTimes", rawTimes, 300));
+        checks.throwIfAny();
+        group.editActivities(fields, purpose, activities, website, social, place, times, welcomesMembers, welcomesVolunteers,
+                clock.instant());
+    }
+
+    @Transactional
+    void savePeople(long groupId, Actor actor, long version, PersonInput representative, PersonInput contact) {
+        CivicGroup group = editable(groupId, actor, version);
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        Person rep = checks.check(() -> person("rep", representative));
+        Person con = checks.check(() -> person("contact", contact));
+        checks.throwIfAny();
+        group.editPeople(rep, con, clock.instant());
+    }
+
+    @Transactional
+    void upload(long groupId, Actor actor, String rawKind, String filename, byte[] content) {
+        CivicGroup group = editable(groupId, actor, null);
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        DocumentKind kind = checks.check(() -> {
+            try {
+                return DocumentKind.valueOf(rawKind);
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("kind", "validation.required");
+            }
+        });
+        String type = checks.check(() -> fileType(content));
+        checks.throwIfAny();
+        String name = filename == null || filename.isBlank() ? "document" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
+        long id = documents.save(group.id(), kind, name.length() > 255 ? name.substring(0, 255) : name, type, content,
+                actor.accountId(), clock.instant());
+        audit.record("group.document.upload", "civic_group", group.id(), kind + " #" + id);
+    }
+
+    @Transactional
+    void removeDocument(long groupId, Actor actor, long documentId) {
+        CivicGroup group = editable(groupId, actor, null);
+        if (documents.delete(group.id(), documentId)) {
+            audit.record("group.document.delete", "civic_group", group.id(), "#" + documentId);
+        }
+    }
+
+    @Transactional
+    void documentsDone(long groupId, Actor actor, long version) {
+        editable(groupId, actor, version).documentsDone(clock.instant());
+    }
+
+    /** Submits the application once every rule is met; each unmet rule is reported next to its part of the form. */
+    @Transactional
+    void submit(long groupId, Actor actor, long version, boolean activeInCity, boolean noPolitical, boolean noReligious,
+                boolean noAntisocial) {
+        CivicGroup group = editable(groupId, actor, version);
+        Instant now = clock.instant();
+        group.declare(activeInCity, noPolitical, noReligious, noAntisocial, now);
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        checks.check(() -> eligible(group));
+        checks.throwIfAny();
+        boolean resubmission = group.status() == GroupStatus.RETURNED;
+        group.submit(now);
+        log(group, actor, resubmission ? "resubmitted" : "submitted", null);
+        audit.record(resubmission ? "group.resubmit" : "group.submit", "civic_group", group.id(), null);
+        Locale locale = LocaleContextHolder.getLocale();
+        for (String email : managerEmails(group.id())) {
+            mail.send(email, "groupSubmitted", locale, group.name());
+        }
+        for (String email : accounts.secretariatEmails()) {
+            mail.send(email, "groupSubmittedStaff", Locale.JAPANESE, group.name(), group.id());
+        }
+    }
+
+    // ---- The secretariat's side ----
+
+    @Transactional(readOnly = true)
+    List<GroupView> forStaff(GroupStatus status) {
+        List<CivicGroup> found = status == null ? groups.findAll() : groups.findAll(
+                (root, q, cb) -> cb.equal(root.get("status"), status));
+        return found.stream().sorted(Comparator.comparing(CivicGroup::updatedAt).reversed()).map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    GroupView forStaff(long groupId) {
+        return view(groups.findById(groupId).orElseThrow(GroupRegistry::notFound));
+    }
+
+    @Transactional
+    String approve(long groupId, Actor staff, long version) {
+        CivicGroup group = decided(groupId, version);
+        LocalDate today = today();
+        FiscalYear fiscalYear = FiscalYear.of(today);
+        int sequence = jdbc.sql("""
+                        insert into registration_counter (fiscal_year, last_number) values (:fy, 1)
+                        on conflict (fiscal_year) do update set last_number = registration_counter.last_number + 1
+                        returning last_number""")
+                .param("fy", fiscalYear.startYear()).query(Integer.class).single();
+        String number = settings.number(fiscalYear.startYear(), sequence);
+        LocalDate validUntil = validUntil(today);
+        group.approve(number, today, validUntil, clock.instant());
+        log(group, staff, "approved", number);
+        audit.record(staff, "group.approve", "civic_group", group.id(), number);
+        for (String email : managerEmails(group.id())) {
+            mail.send(email, "groupApproved", LocaleContextHolder.getLocale(), group.name(), number, JapaneseDates.format(validUntil));
+        }
+        return number;
+    }
+
+    @Transactional
+    void returnForCorrection(long groupId, Actor staff, long version, String rawMessage) {
+        String message = required("message", rawMessage, TEXT_MAX);
+        CivicGroup group = decided(groupId, version);
+        group.returnForCorrection(message, clock.instant());
+        log(group, staff, "returned", message);
+        audit.record(staff, "group.return", "civic_group", group.id(), null);
+        for (String email : managerEmails(group.id())) {
+            mail.send(email, "groupReturned", LocaleContextHolder.getLocale(), group.name(), message);
+        }
+    }
+
+    @Transactional
+    void refuse(long groupId, Actor staff, long version, String rawReason) {
+        String reason = required("message", rawReason, TEXT_MAX);
+        CivicGroup group = decided(groupId, version);
+        group.refuse(reason, clock.instant());
+        log(group, staff, "refused", reason);
+        audit.record(staff, "group.refuse", "civic_group", group.id(), null);
+        for (String email : managerEmails(group.id())) {
+            mail.send(email, "groupRefused", LocaleContextHolder.getLocale(), group.name(), reason);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    List<HistoryLine> history(long groupId) {
+        return history.findByGroupIdOrderByOccurredAtAscIdAsc(groupId).stream()
+                .map(h -> new HistoryLine(h.occurredAt(), h.actorName(), h.event(), h.message())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<GroupDocuments.Info> documents(long groupId) {
+        return documents.list(groupId);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<GroupDocuments.Stored> document(long groupId, long documentId) {
+        return documents.content(groupId, documentId);
+    }
+
+    /** Registered on a date, valid until 31 March of the last fiscal year of the validity (a setting). */
+    LocalDate validUntil(LocalDate registeredOn) {
+        FiscalYear fy = FiscalYear.of(registeredOn);
+        for (int i = 1; i < settings.validityFiscalYears(); i++) {
+            fy = fy.next();
+        }
+        return fy.end();
+    }
+
+    // ---- The public directory ----
+
+    @Transactional(readOnly = true)
+    List<PublicGroup> listed() {
+        LocalDate today = today();
+        return groups.findAll((root, q, cb) -> cb.equal(root.get("status"), GroupStatus.REGISTERED)).stream()
+                .filter(g -> g.listedOn(today))
+                .sorted(Comparator.comparing(g -> g.nameKana() == null ? g.name() : g.nameKana()))
+                .map(this::publicView).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<PublicGroup> listed(long groupId) {
+        LocalDate today = today();
+        return groups.findById(groupId).filter(g -> g.listedOn(today)).map(this::publicView);
+    }
+
+    // ---- Rules ----
+
+    private void eligible(CivicGroup g) {
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        if (g.name() == null || g.membersCount() == null || g.areaCode() == null) {
+            checks.check(() -> fail("step1", "validation.group.stepIncomplete"));
+        } else if (g.membersCount() < settings.minMembers()) {
+            checks.check(() -> fail("step1", "validation.group.members", settings.minMembers()));
+        }
+        if (g.fieldCodes().isEmpty() || g.purpose() == null) {
+            checks.check(() -> fail("step2", "validation.group.stepIncomplete"));
+        }
+        if (g.representative() == null || !g.representative().complete() || g.contact() == null || !g.contact().complete()) {
+            checks.check(() -> fail("step3", "validation.group.stepIncomplete"));
+        }
+        Set<DocumentKind> missing = EnumSet.allOf(DocumentKind.class);
+        missing.removeAll(documents.kindsPresent(g.id()));
+        if (!missing.isEmpty()) {
+            checks.check(() -> fail("step4", "validation.group.documents"));
+        }
+        if (!g.declaresActiveInCity()) {
+            checks.check(() -> fail("declaresActiveInCity", "validation.group.declaration"));
+        }
+        if (!g.declaresNoPolitical()) {
+            checks.check(() -> fail("declaresNoPolitical", "validation.group.declaration"));
+        }
+        if (!g.declaresNoReligious()) {
+            checks.check(() -> fail("declaresNoReligious", "validation.group.declaration"));
+        }
+        if (!g.declaresNoAntisocial()) {
+            checks.check(() -> fail("declaresNoAntisocial", "validation.group.declaration"));
+        }
+        checks.throwIfAny();
+    }
+
+    private static Void fail(String field, String key, Object... args) {
+        throw new InvalidInputException(field, key, args);
+    }
+
+    private static GroupType type(String raw) {
+        try {
+            return GroupType.valueOf(raw);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("type", "validation.group.type");
+        }
+    }
+
+    static String required(String field, String raw, int max) {
+        String value = optional(field, raw, max);
+        if (value == null) {
+            throw new InvalidInputException(field, "validation.required");
+        }
+        return value;
+    }
+
+    static String optional(String field, String raw, int max) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = raw.strip();
+        if (value.length() > max) {
+            throw new InvalidInputException(field, "validation.tooLong", max);
+        }
+        return value;
+    }
+
+    static String kana(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String kana = TextNormalizer.furigana(raw);
+        if (!TextNormalizer.isKatakanaReading(kana)) {
+            throw new InvalidInputException(field, "validation.furigana");
+        }
+        if (kana.length() > NAME_MAX) {
+            throw new InvalidInputException(field, "validation.tooLong", NAME_MAX);
+        }
+        return kana;
+    }
+
+    private LocalDate pastDate(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        LocalDate date = JapaneseDates.tryParse(raw).orElseThrow(() -> new InvalidInputException(field, "validation.date"));
+        if (date.isAfter(today())) {
+            throw new InvalidInputException(field, "validation.date.future");
+        }
+        return date;
+    }
+
+    private static Integer positive(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInputException(field, "validation.required");
+        }
+        try {
+            int n = Integer.parseInt(TextNormalizer.normalizeWidth(raw).replace(",", "").replace("人", "").strip());
+            if (n < 1 || n > 1_000_000) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "validation.number");
+        }
+    }
+
+    private String area(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInputException("areaCode", "validation.required");
+        }
+        return reference.area(raw).filter(Choice::active).map(Choice::code)
+                .orElseThrow(() -> new InvalidInputException("areaCode", "validation.required"));
+    }
+
+    private Set<String> fields(Set<String> raw) {
+        Map<String, Choice> known = reference.fieldsByCode();
+        Set<String> chosen = new LinkedHashSet<>();
+        if (raw != null) {
+            raw.stream().filter(known::containsKey).forEach(chosen::add);
+        }
+        if (chosen.isEmpty()) {
+            throw new InvalidInputException("fieldCodes", "validation.group.fields");
+        }
+        return chosen;
+    }
+
+    private static String url(String field, String raw) {
+        String value = optional(field, raw, 500);
+        if (value != null && !value.matches("(?i)https?://[^\\s<>\"]+")) {
+            throw new InvalidInputException(field, "validation.url");
+        }
+        return value;
+    }
+
+    private Person person(String prefix, PersonInput in) {
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        String name = checks.check(() -> required(prefix + ".name", in.name(), 100));
+        String kana = checks.check(() -> kana(prefix + ".nameKana", in.nameKana()));
+        PostalCode postal = checks.check(() -> {
+            if (in.postalCode() == null || in.postalCode().isBlank()) {
+                return null;
+            }
+            try {
+                return PostalCode.parse(in.postalCode());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(prefix + ".postalCode", "validation.postalCode");
+            }
+        });
+        String address = checks.check(() -> optional(prefix + ".address", in.address() == null ? null : TextNormalizer.normalizeWidth(in.address()), 255));
+        PhoneNumber phone = checks.check(() -> {
+            if (in.phone() == null || in.phone().isBlank()) {
+                return null;
+            }
+            try {
+                return PhoneNumber.parse(in.phone());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(prefix + ".phone", "validation.phone");
+            }
+        });
+        String email = checks.check(() -> {
+            if (in.email() == null || in.email().isBlank()) {
+                return null;
+            }
+            String e = TextNormalizer.emailAddress(in.email());
+            if (!e.matches("^[A-Za-z0-9._%+\\-']+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}$") || e.length() > 254) {
+                throw new InvalidInputException(prefix + ".email", "validation.email");
+            }
+            return e;
+        });
+        if (!checks.failed(prefix + ".phone") && !checks.failed(prefix + ".email") && phone == null && email == null) {
+            checks.check(() -> fail(prefix + ".phone", "validation.group.reachable"));
+        }
+        checks.throwIfAny();
+        String phoneText = phone == null ? null : (phone.display().length() <= 20 ? phone.display() : phone.digits());
+        return new Person(name, kana, postal == null ? null : postal.value(), address, phoneText, email,
+                in.publishAddress(), in.publishPhone(), in.publishEmail());
+    }
+
+    private String fileType(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("file", "validation.file.empty");
+        }
+        if (content.length > settings.maxDocumentSize().toBytes()) {
+            throw new InvalidInputException("file", "validation.file.tooLarge", settings.maxDocumentSize().toMegabytes());
+        }
+        String type = GroupDocuments.sniff(content);
+        if (type == null) {
+            throw new InvalidInputException("file", "validation.file.type");
+        }
+        return type;
+    }
+
+    // ---- Helpers ----
+
+    private CivicGroup managed(long groupId, long accountId) {
+        GroupMember m = members.findById(new GroupMember.Key(groupId, accountId)).orElseThrow(GroupRegistry::notFound);
+        if (!m.role().manages()) {
+            throw notFound();
+        }
+        return groups.findById(groupId).orElseThrow(GroupRegistry::notFound);
+    }
+
+    private CivicGroup editable(long groupId, Actor actor, Long version) {
+        CivicGroup group = managed(groupId, actor.accountId());
+        if (!group.status().editable()) {
+            throw new InvalidInputException("version", "validation.group.notEditable");
+        }
+        if (version != null && group.version() != version) {
+            throw new InvalidInputException("version", "validation.staleForm");
+        }
+        return group;
+    }
+
+    private CivicGroup decided(long groupId, long version) {
+        CivicGroup group = groups.findById(groupId).orElseThrow(GroupRegistry::notFound);
+        if (group.version() != version) {
+            throw new InvalidInputException("version", "validation.group.decidedMeanwhile");
+        }
+        if (group.status() != GroupStatus.SUBMITTED) {
+            throw new InvalidInputException("version", "validation.group.notSubmitted");
+        }
+        return group;
+    }
+
+    private List<String> managerEmails(long groupId) {
+        return members.findByGroupId(groupId).stream().filter(m -> m.role().manages())
+                .map(m -> accounts.find(m.accountId())).flatMap(Optional::stream)
+                .filter(a -> a.status() == jp.kyodo.accounts.AccountStatus.ACTIVE)
+                .map(AccountSummary::email).toList();
+    }
+
+    private void log(CivicGroup group, Actor actor, String event, String message) {
+        history.save(new GroupHistoryEntry(group.id(), clock.instant(), actor == null ? null : actor.accountId(),
+                actor == null ? "system" : actor.displayName(), event, message));
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    GroupView view(CivicGroup g) {
+        Map<String, Choice> fields = reference.fieldsByCode();
+        return new GroupView(g.id(), g.type(), g.name(), g.nameKana(), g.foundedOn(), g.membersCount(), g.membershipFee(),
+                reference.area(g.areaCode()).orElse(null),
+                g.fieldCodes().stream().map(fields::get).filter(java.util.Objects::nonNull).toList(),
+                g.purpose(), g.activities(), g.website(), g.socialLinks(), g.meetingPlace(), g.meetingTimes(),
+                g.welcomesMembers(), g.welcomesVolunteers(), g.representative(), g.contact(),
+                g.declaresActiveInCity(), g.declaresNoPolitical(), g.declaresNoReligious(), g.declaresNoAntisocial(),
+                g.status(), g.draftStep(), g.registrationNumber(), g.registeredOn(), g.validUntil(), g.lastDecisionMessage(),
+                g.submittedAt(), g.updatedAt(), g.version());
+    }
+
+    PublicGroup publicView(CivicGroup g) {
+        GroupView v = view(g);
+        return new PublicGroup(v.id(), v.registrationNumber(), v.type(), v.name(), v.nameKana(), v.foundedOn(), v.membersCount(),
+                v.membershipFee(), v.area(), v.fields(), v.purpose(), v.activities(), v.website(), v.socialLinks(),
+                v.meetingPlace(), v.meetingTimes(), v.welcomesMembers(), v.welcomesVolunteers(),
+                v.representative() == null ? null : v.representative().name(), PublicGroup.PublicContact.of(v.representative()),
+                v.contact() == null ? null : v.contact().name(), PublicGroup.PublicContact.of(v.contact()),
+                v.registeredOn(), v.validUntil());
+    }
+
+    /** A person as typed in the form. */
+    record PersonInput(String name, String nameKana, String postalCode, String address, String phone, String email,
+                       boolean publishAddress, boolean publishPhone, boolean publishEmail) {
+    }
+
+    /** A group and the role of the person looking at it. */
+    public record MyGroup(GroupView group, GroupRole role) {
+    }
+
+    /** A line of a group's history. */
+    public record HistoryLine(Instant occurredAt, String actorName, String event, String message) {
+    }
+}
