@@ -46,6 +46,7 @@ class SecurityConfiguration {
                         .requestMatchers("/committee/**").hasRole("COMMITTEE")
                         .requestMatchers("/account/email/confirm").permitAll()
                         .requestMatchers("/account/**").authenticated()
+                        .requestMatchers("/my/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -1,0 +1,94 @@
+package jp.kyodo.groups;
+
+import jp.kyodo.accounts.SignedInUser;
+import jp.kyodo.shared.InvalidInputException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The secretariat's review queue: approve, return for correction, or refuse. */
+@Controller
+@RequestMapping("/staff/groups")
+class GroupReviewController {
+
+    private final GroupRegistry registry;
+
+    GroupReviewController(GroupRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) GroupStatus status, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", GroupStatus.values());
+        model.addAttribute("groups", registry.forStaff(status));
+        return "groups/staff-list";
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        return show(id, model, null, null);
+    }
+
+    @PostMapping("/{id}/approve")
+    String approve(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal SignedInUser staff,
+                   Model model, RedirectAttributes redirect) {
+        try {
+            String number = registry.approve(id, staff, version);
+            redirect.addFlashAttribute("notice", "notice.group.approved");
+            redirect.addFlashAttribute("registrationNumber", number);
+        } catch (InvalidInputException e) {
+            return show(id, model, e.problems().getFirst().messageKey(), null);
+        }
+        return "redirect:/staff/groups/" + id;
+    }
+
+    @PostMapping("/{id}/return")
+    String returnForCorrection(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String message,
+                               @AuthenticationPrincipal SignedInUser staff, Model model, RedirectAttributes redirect) {
+        try {
+            registry.returnForCorrection(id, staff, version, message);
+        } catch (InvalidInputException e) {
+            return show(id, model, e.problems().getFirst().messageKey(), new Decision("return", message));
+        }
+        redirect.addFlashAttribute("notice", "notice.group.returned");
+        return "redirect:/staff/groups/" + id;
+    }
+
+    @PostMapping("/{id}/refuse")
+    String refuse(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String message,
+                  @AuthenticationPrincipal SignedInUser staff, Model model, RedirectAttributes redirect) {
+        try {
+            registry.refuse(id, staff, version, message);
+        } catch (InvalidInputException e) {
+            return show(id, model, e.problems().getFirst().messageKey(), new Decision("refuse", message));
+        }
+        redirect.addFlashAttribute("notice", "notice.group.refused");
+        return "redirect:/staff/groups/" + id;
+    }
+
+    @GetMapping("/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long documentId) {
+        return GroupApplicationController.file(registry.document(id, documentId).orElseThrow(GroupRegistry::notFound));
+    }
+
+    private String show(long id, Model model, String error, Decision typed) {
+        model.addAttribute("group", registry.forStaff(id));
+        model.addAttribute("history", registry.history(id));
+        model.addAttribute("documents", registry.documents(id));
+        model.addAttribute("decisionError", error);
+        model.addAttribute("typed", typed == null ? new Decision(null, null) : typed);
+        return "groups/staff-detail";
+    }
+
+    /** What the staff member typed in a decision form, shown again after an error. */
+    record Decision(String kind, String message) {
+    }
+}
