@@ -123,6 +123,8 @@ class CivicGroup {
         g.nameKana = nameKana;
         g.status = GroupStatus.DRAFT;
         g.draftStep = 1;
+        g.representative = Person.empty();
+        g.contact = Person.empty();
         g.createdBy = createdBy;
         g.createdAt = now;
         g.updatedAt = now;

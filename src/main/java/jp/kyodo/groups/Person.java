@@ -22,6 +22,11 @@ public class Person {
     protected Person() {
     }
 
+    /** Nobody yet (a new application). */
+    static Person empty() {
+        return new Person();
+    }
+
     public Person(String name, String nameKana, String postalCode, String address, String phone, String email,
                   boolean publishAddress, boolean publishPhone, boolean publishEmail) {
         this.name = name;

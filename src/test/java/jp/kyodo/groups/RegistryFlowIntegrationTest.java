@@ -1,0 +1,176 @@
+package jp.kyodo.groups;
+
+import static jp.kyodo.TestMailServer.awaitMail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.icegreen.greenmail.util.GreenMail;
+import java.util.UUID;
+import jp.kyodo.IntegrationTest;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** A group applies, is returned for correction, resubmits, is approved, and appears in the directory. */
+@IntegrationTest
+class RegistryFlowIntegrationTest {
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes();
+
+    @Autowired MockMvc mvc;
+    @Autowired GreenMail greenMail;
+    @Autowired JdbcClient jdbc;
+    @Autowired PasswordEncoder encoder;
+    @Autowired UserDetailsService users;
+    @Autowired CivicGroups groups;
+
+    @Test
+    void applyReturnResubmitApproveAndFindInTheDirectory() throws Exception {
+        UserDetails applicant = account("applicant", "RESIDENT", null);
+        UserDetails staff = account("reviewer", "STAFF", secretariat());
+        String name = "子育てサロンひまわり" + UUID.randomUUID().toString().substring(0, 4);
+
+        String location = mvc.perform(post("/my/groups/new").with(csrf()).with(user(applicant))
+                        .param("type", "CIVIC").param("name", name).param("nameKana", "こそだてさろんひまわり"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/my/groups/\\d+/apply/1");
+        long id = Long.parseLong(location.split("/")[3]);
+
+        // Step 1 with mistakes: every one is reported and everything typed stays.
+        mvc.perform(step(applicant, id, 1).param("type", "CIVIC").param("name", name).param("nameKana", "こそだてさろんひまわり")
+                        .param("foundedOn", "令和99年1月1日").param("membersCount", "たくさん").param("areaCode", ""))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("form", "foundedOn", "membersCount", "areaCode"))
+                .andExpect(content().string(Matchers.containsString("value=\"たくさん\"")));
+        mvc.perform(step(applicant, id, 1).param("type", "CIVIC").param("name", name).param("nameKana", "こそだてさろんひまわり")
+                        .param("foundedOn", "平成27年4月1日").param("membersCount", "１２").param("membershipFee", "年額1,000円")
+                        .param("areaCode", "honjo"))
+                .andExpect(redirectedUrl("/my/groups/" + id + "/apply/2"));
+        mvc.perform(step(applicant, id, 2).param("fieldCodes", "kosodate", "bosai")
+                        .param("purpose", "乳幼児と保護者が気軽に集まれる居場所をつくる。").param("activities", "毎週水曜日に親子サロンを開いています。")
+                        .param("website", "https://himawari.example.jp/").param("welcomesVolunteers", "true"))
+                .andExpect(redirectedUrl("/my/groups/" + id + "/apply/3"));
+        mvc.perform(step(applicant, id, 3)
+                        .param("rep.name", "日向 葵").param("rep.nameKana", "ひなた あおい").param("rep.address", "埼玉県本庄市中央2-1-1")
+                        .param("rep.phone", "090-1111-2222").param("rep.email", "aoi@example.jp").param("rep.publishPhone", "true")
+                        .param("contact.name", "月見 里").param("contact.email", "sato@example.jp"))
+                .andExpect(redirectedUrl("/my/groups/" + id + "/apply/4"));
+
+        // A file that only claims to be a PDF is refused by its content.
+        mvc.perform(multipart("/my/groups/" + id + "/documents").file(new MockMultipartFile("file", "kiyaku.pdf", "application/pdf",
+                        "<html>not a pdf</html>".getBytes())).param("kind", "BYLAWS").with(csrf()).with(user(applicant)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("PDF、PNG、JPEGのファイルを選んでください")));
+        for (DocumentKind kind : new DocumentKind[] {DocumentKind.BYLAWS, DocumentKind.OFFICERS, DocumentKind.PLAN_BUDGET}) {
+            mvc.perform(multipart("/my/groups/" + id + "/documents").file(new MockMultipartFile("file", kind + ".pdf", "application/pdf", PDF))
+                    .param("kind", kind.name()).with(csrf()).with(user(applicant)))
+                    .andExpect(redirectedUrl("/my/groups/" + id + "/apply/4"));
+        }
+        // Submitting with a document missing and a declaration unticked: both are named.
+        mvc.perform(step(applicant, id, 5).param("declaresActiveInCity", "true").param("declaresNoPolitical", "true")
+                        .param("declaresNoReligious", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("提出されていない書類があります")))
+                .andExpect(model().attributeHasFieldErrors("form", "declaresNoAntisocial"));
+        mvc.perform(multipart("/my/groups/" + id + "/documents").file(new MockMultipartFile("file", "kessan.pdf", "application/pdf", PDF))
+                .param("kind", "ACCOUNTS").with(csrf()).with(user(applicant)));
+        submit(applicant, id);
+        assertThat(awaitMail(greenMail, applicant.getUsername(), "申請を受け付けました")).contains(name);
+
+        // Staff returns it; the applicant corrects and resubmits.
+        mvc.perform(get("/staff/groups/" + id).with(user(staff))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("aoi@example.jp")));
+        long version = groups.findById(id).orElseThrow().version();
+        mvc.perform(post("/staff/groups/" + id + "/return").with(csrf()).with(user(staff)).param("version", String.valueOf(version))
+                        .param("message", "役員名簿に代表者の氏名を記載してください。"))
+                .andExpect(redirectedUrl("/staff/groups/" + id));
+        assertThat(awaitMail(greenMail, applicant.getUsername(), "修正のお願い")).contains("役員名簿に代表者の氏名");
+        mvc.perform(get("/my/groups/" + id + "/apply/4").with(user(applicant)))
+                .andExpect(content().string(Matchers.containsString("役員名簿に代表者の氏名を記載してください。")));
+        submit(applicant, id);
+
+        // Two staff decide at once: the second is told, nothing is overwritten.
+        long submitted = groups.findById(id).orElseThrow().version();
+        mvc.perform(post("/staff/groups/" + id + "/approve").with(csrf()).with(user(staff)).param("version", String.valueOf(submitted)))
+                .andExpect(redirectedUrl("/staff/groups/" + id));
+        mvc.perform(post("/staff/groups/" + id + "/refuse").with(csrf()).with(user(staff)).param("version", String.valueOf(submitted))
+                        .param("message", "遅れて押した"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("ほかの職員が処理しました")));
+        CivicGroup approved = groups.findById(id).orElseThrow();
+        assertThat(approved.status()).isEqualTo(GroupStatus.REGISTERED);
+        assertThat(approved.registrationNumber()).matches("\\d{4}-\\d{3}");
+        assertThat(awaitMail(greenMail, applicant.getUsername(), "団体登録が完了しました")).contains(approved.registrationNumber());
+
+        // In the directory, found by a kana search, with only what may be published.
+        mvc.perform(get("/groups").param("q", "コソダテ"))
+                .andExpect(content().string(Matchers.containsString(name)));
+        mvc.perform(get("/groups").param("q", "ｺｿﾀﾞﾃｻﾛﾝ"))
+                .andExpect(content().string(Matchers.containsString(name)));
+        mvc.perform(get("/groups/" + id))
+                .andExpect(content().string(Matchers.containsString("日向 葵")))
+                .andExpect(content().string(Matchers.containsString("090-1111-2222")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("aoi@example.jp"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("中央2-1-1"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("sato@example.jp"))));
+    }
+
+    @Test
+    void anotherPersonCannotSeeOrEditSomeoneElsesApplication() throws Exception {
+        UserDetails owner = account("owner", "RESIDENT", null);
+        UserDetails stranger = account("stranger", "RESIDENT", null);
+        String location = mvc.perform(post("/my/groups/new").with(csrf()).with(user(owner)).param("type", "COMMUNITY").param("name", "見守り隊"))
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.split("/")[3]);
+        mvc.perform(get("/my/groups/" + id).with(user(stranger))).andExpect(status().isNotFound());
+        mvc.perform(step(stranger, id, 1).param("name", "乗っ取り")).andExpect(status().isNotFound());
+        mvc.perform(get("/groups/" + id)).andExpect(status().isNotFound());
+        mvc.perform(get("/staff/groups/" + id).with(user(owner))).andExpect(status().isForbidden());
+    }
+
+    private void submit(UserDetails applicant, long id) throws Exception {
+        mvc.perform(step(applicant, id, 5).param("declaresActiveInCity", "true").param("declaresNoPolitical", "true")
+                        .param("declaresNoReligious", "true").param("declaresNoAntisocial", "true"))
+                .andExpect(redirectedUrl("/my/groups/" + id));
+    }
+
+    private MockHttpServletRequestBuilder step(UserDetails who, long id, int step) {
+        return post("/my/groups/" + id + "/apply/" + step).with(csrf()).with(user(who))
+                .param("version", String.valueOf(groups.findById(id).map(CivicGroup::version).orElse(0L)));
+    }
+
+    private Long secretariat() {
+        return jdbc.sql("""
+                insert into department (code, name, secretariat, active, created_at) values (:code, '市民活動推進課', true, true, now())
+                returning id""").param("code", "s-" + UUID.randomUUID().toString().substring(0, 8)).query(Long.class).single();
+    }
+
+    private UserDetails account(String prefix, String role, Long departmentId) {
+        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
+        long id = jdbc.sql("""
+                        insert into account (email, password_hash, name, status, department_id, created_at, updated_at, email_verified_at)
+                        values (:email, :hash, :name, 'ACTIVE', :dept, now(), now(), now()) returning id""")
+                .param("email", email).param("hash", encoder.encode("test-password-1")).param("name", prefix + " さん")
+                .param("dept", departmentId).query(Long.class).single();
+        jdbc.sql("insert into account_role (account_id, role) values (:id, 'RESIDENT')").param("id", id).update();
+        if (!"RESIDENT".equals(role)) {
+            jdbc.sql("insert into account_role (account_id, role) values (:id, :role)").param("id", id).param("role", role).update();
+        }
+        return users.loadUserByUsername(email);
+    }
+}
