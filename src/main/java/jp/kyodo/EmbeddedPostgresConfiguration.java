@@ -37,6 +37,8 @@ class EmbeddedPostgresConfiguration {
                                       @Value("${kyodo.database.ephemeral:false}") boolean ephemeral) throws IOException {
         var builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by the context (after everything that uses it), not by a JVM hook racing the context's close.
+                .setRegisterShutdownHook(false)
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8")
                 .setServerConfig("timezone", "UTC")
@@ -78,6 +80,27 @@ class EmbeddedPostgresConfiguration {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the database " + DATABASE, e);
         }
+    }
+
+    /**
+     * Spring Modulith's event registry writes to the database while the context closes; without a declared
+     * dependency it could run after the database (and the JPA factory) were already shut down.
+     */
+    @Bean
+    static org.springframework.beans.factory.config.BeanFactoryPostProcessor closeDatabaseLast() {
+        return factory -> {
+            for (String name : new String[] {"eventPublicationRegistry"}) {
+                if (factory.containsBeanDefinition(name)) {
+                    var definition = factory.getBeanDefinition(name);
+                    java.util.List<String> dependsOn = new java.util.ArrayList<>();
+                    if (definition.getDependsOn() != null) {
+                        dependsOn.addAll(java.util.List.of(definition.getDependsOn()));
+                    }
+                    dependsOn.addAll(java.util.List.of("entityManagerFactory", "embeddedPostgres"));
+                    definition.setDependsOn(dependsOn.toArray(String[]::new));
+                }
+            }
+        };
     }
 
     /** True when the operator has not pointed the portal at an external PostgreSQL. */

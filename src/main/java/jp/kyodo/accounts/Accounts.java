@@ -23,6 +23,11 @@ public class Accounts {
                 a.departmentId() == null ? null : departments.findById(a.departmentId()).map(Department::name).orElse(null)));
     }
 
+    @Transactional(readOnly = true)
+    public Optional<AccountSummary> findByEmail(String email) {
+        return accounts.findByEmail(email).map(a -> a.toSummary(null));
+    }
+
     /** The addresses of the secretariat's active staff (市民活動推進課), who receive the registry's notices. */
     @Transactional(readOnly = true)
     public List<String> secretariatEmails() {

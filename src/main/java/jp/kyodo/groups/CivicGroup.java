@@ -213,6 +213,13 @@ class CivicGroup {
         this.updatedAt = now;
     }
 
+    /** A registration that was not renewed by the end of its validity. */
+    void expire(Instant now) {
+        require(status == GroupStatus.REGISTERED, "Only a registered group can expire");
+        this.status = GroupStatus.EXPIRED;
+        this.updatedAt = now;
+    }
+
     /** Whether the group is in the public directory on a date (registered and within its validity). */
     boolean listedOn(LocalDate date) {
         return status == GroupStatus.REGISTERED && validUntil != null && !date.isAfter(validUntil);

@@ -226,13 +226,7 @@ class GroupRegistry {
     String approve(long groupId, Actor staff, long version) {
         CivicGroup group = decided(groupId, version);
         LocalDate today = today();
-        FiscalYear fiscalYear = FiscalYear.of(today);
-        int sequence = jdbc.sql("""
-                        insert into registration_counter (fiscal_year, last_number) values (:fy, 1)
-                        on conflict (fiscal_year) do update set last_number = registration_counter.last_number + 1
-                        returning last_number""")
-                .param("fy", fiscalYear.startYear()).query(Integer.class).single();
-        String number = settings.number(fiscalYear.startYear(), sequence);
+        String number = issueNumber(FiscalYear.of(today));
         LocalDate validUntil = validUntil(today);
         group.approve(number, today, validUntil, clock.instant());
         log(group, staff, "approved", number);
@@ -283,6 +277,16 @@ class GroupRegistry {
         return documents.content(groupId, documentId);
     }
 
+    /** The next registration number of a fiscal year; the counter row's lock keeps two approvals from sharing one. */
+    String issueNumber(FiscalYear fiscalYear) {
+        int sequence = jdbc.sql("""
+                        insert into registration_counter (fiscal_year, last_number) values (:fy, 1)
+                        on conflict (fiscal_year) do update set last_number = registration_counter.last_number + 1
+                        returning last_number""")
+                .param("fy", fiscalYear.startYear()).query(Integer.class).single();
+        return settings.number(fiscalYear.startYear(), sequence);
+    }
+
     /** Registered on a date, valid until 31 March of the last fiscal year of the validity (a setting). */
     LocalDate validUntil(LocalDate registeredOn) {
         FiscalYear fy = FiscalYear.of(registeredOn);
@@ -290,6 +294,14 @@ class GroupRegistry {
             fy = fy.next();
         }
         return fy.end();
+    }
+
+    /** A registration not renewed in time leaves the directory; its record and history stay. */
+    @Transactional
+    void expire(CivicGroup group) {
+        group.expire(clock.instant());
+        log(group, null, "expired", null);
+        audit.record("group.expire", "civic_group", group.id(), group.registrationNumber());
     }
 
     // ---- The public directory ----
