@@ -296,6 +296,20 @@ class GroupRegistry {
         return fy.end();
     }
 
+    /** Expires every registration whose validity ended before the given day; returns how many. */
+    @Transactional
+    int expireOverdue(LocalDate today) {
+        List<CivicGroup> overdue = groups.findAll((root, q, cb) -> cb.and(
+                cb.equal(root.get("status"), GroupStatus.REGISTERED), cb.lessThan(root.get("validUntil"), today)));
+        for (CivicGroup group : overdue) {
+            expire(group);
+            for (String email : managerEmails(group.id())) {
+                mail.send(email, "groupExpired", Locale.JAPANESE, group.name(), group.registrationNumber());
+            }
+        }
+        return overdue.size();
+    }
+
     /** A registration not renewed in time leaves the directory; its record and history stay. */
     @Transactional
     void expire(CivicGroup group) {

@@ -1,0 +1,27 @@
+package jp.kyodo.groups;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Every night, registrations that reached the end of their validity (31 March) expire on 1 April. */
+@Component
+class RegistrationExpiry {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrationExpiry.class);
+
+    private final GroupRegistry registry;
+
+    RegistrationExpiry(GroupRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Scheduled(cron = "${kyodo.groups.expiry-cron:0 5 0 * * *}", zone = "${kyodo.city.zone}")
+    void expireOverdue() {
+        int expired = registry.expireOverdue(registry.today());
+        if (expired > 0) {
+            log.info("{} registrations expired", expired);
+        }
+    }
+}
