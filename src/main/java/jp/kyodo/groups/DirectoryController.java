@@ -1,8 +1,6 @@
 package jp.kyodo.groups;
 
 import java.util.List;
-import java.util.Locale;
-import jp.kyodo.shared.TextNormalizer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +14,12 @@ class DirectoryController {
     static final int PAGE_SIZE = 20;
 
     private final GroupRegistry registry;
+    private final GroupDirectory directory;
     private final ReferenceData reference;
 
-    DirectoryController(GroupRegistry registry, ReferenceData reference) {
+    DirectoryController(GroupRegistry registry, GroupDirectory directory, ReferenceData reference) {
         this.registry = registry;
+        this.directory = directory;
         this.reference = reference;
     }
 
@@ -28,14 +28,7 @@ class DirectoryController {
                      @RequestParam(required = false) String field, @RequestParam(required = false) String area,
                      @RequestParam(defaultValue = "false") boolean welcomes, @RequestParam(defaultValue = "0") int page,
                      Model model) {
-        String key = q == null || q.isBlank() ? null : TextNormalizer.searchKey(q);
-        List<PublicGroup> found = registry.listed().stream()
-                .filter(g -> type == null || g.type() == type)
-                .filter(g -> field == null || field.isBlank() || g.fields().stream().anyMatch(f -> f.code().equals(field)))
-                .filter(g -> area == null || area.isBlank() || (g.area() != null && g.area().code().equals(area)))
-                .filter(g -> !welcomes || g.welcomesMembers() || g.welcomesVolunteers())
-                .filter(g -> key == null || matches(g, key))
-                .toList();
+        List<PublicGroup> found = directory.find(new GroupDirectory.Query(q, type, field, area, welcomes));
         int from = Math.min(Math.max(page, 0) * PAGE_SIZE, found.size());
         model.addAttribute("groups", found.subList(from, Math.min(from + PAGE_SIZE, found.size())));
         model.addAttribute("total", found.size());
@@ -56,22 +49,5 @@ class DirectoryController {
     String group(@PathVariable long id, Model model) {
         model.addAttribute("group", registry.listed(id).orElseThrow(GroupRegistry::notFound));
         return "groups/public";
-    }
-
-    private static boolean matches(PublicGroup g, String key) {
-        String haystack = TextNormalizer.searchKey(String.join(" ",
-                nz(g.name()), nz(g.nameKana()), nz(g.purpose()), nz(g.activities()),
-                String.join(" ", g.fields().stream().map(f -> f.name()).toList()),
-                g.area() == null ? "" : g.area().name())).toLowerCase(Locale.ROOT);
-        for (String word : key.toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (!word.isBlank() && !haystack.contains(word)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

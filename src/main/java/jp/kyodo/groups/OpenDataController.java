@@ -1,0 +1,108 @@
+package jp.kyodo.groups;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The registered groups as data: JSON at /api/v1/groups and CSV (UTF-8 with BOM, for Excel) at
+ * /opendata/groups.csv. Public information only; a person's contact details only where they consented.
+ */
+@RestController
+class OpenDataController {
+
+    static final int MAX_SIZE = 100;
+
+    private final GroupDirectory directory;
+
+    OpenDataController(GroupDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** One group in the API. */
+    record GroupJson(long id, String registrationNumber, String type, String name, String nameKana, LocalDate foundedOn,
+                     Integer membersCount, String membershipFee, Named area, List<Named> fields, String purpose,
+                     String activities, String website, String socialLinks, String meetingPlace, String meetingTimes,
+                     boolean welcomesMembers, boolean welcomesVolunteers, PersonJson representative, PersonJson contact,
+                     LocalDate registeredOn, LocalDate validUntil, String url) {
+    }
+
+    /** A code and its name. */
+    record Named(String code, String name) {
+    }
+
+    /** A person: the name, and each contact detail only where its owner consented (absent otherwise). */
+    record PersonJson(String name, String address, String phone, String email) {
+    }
+
+    /** A page of groups. */
+    record GroupPage(List<GroupJson> items, long total, int page, int size) {
+    }
+
+    @GetMapping("/api/v1/groups")
+    GroupPage groups(@RequestParam(required = false) String q, @RequestParam(required = false) GroupType type,
+                     @RequestParam(required = false) String field, @RequestParam(required = false) String area,
+                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        List<PublicGroup> found = directory.find(new GroupDirectory.Query(q, type, field, area, false));
+        int pageSize = Math.max(1, Math.min(size, MAX_SIZE));
+        int from = Math.min(Math.max(page, 0) * pageSize, found.size());
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        List<GroupJson> items = found.subList(from, Math.min(from + pageSize, found.size())).stream().map(g -> json(g, base)).toList();
+        return new GroupPage(items, found.size(), Math.max(page, 0), pageSize);
+    }
+
+    @GetMapping("/opendata/groups.csv")
+    void csv(HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"groups.csv\"; filename*=UTF-8''groups.csv");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        out.write('\uFEFF');
+        out.write(row(List.of("登録番号", "団体の種類", "団体名", "団体名フリガナ", "設立年月日", "会員数", "会費", "活動地区", "活動分野",
+                "目的", "活動内容", "ウェブサイト", "活動場所", "活動日時", "会員募集", "ボランティア募集", "代表者氏名", "代表者住所",
+                "代表者電話", "代表者メール", "連絡担当者氏名", "連絡担当者住所", "連絡担当者電話", "連絡担当者メール", "登録日", "有効期限")));
+        for (PublicGroup g : directory.find(new GroupDirectory.Query(null, null, null, null, false))) {
+            out.write(row(List.of(nz(g.registrationNumber()), g.type().name(), nz(g.name()), nz(g.nameKana()), date(g.foundedOn()),
+                    g.membersCount() == null ? "" : g.membersCount().toString(), nz(g.membershipFee()),
+                    g.area() == null ? "" : g.area().name(), g.fields().stream().map(Choice::name).collect(Collectors.joining("・")),
+                    nz(g.purpose()), nz(g.activities()), nz(g.website()), nz(g.meetingPlace()), nz(g.meetingTimes()),
+                    g.welcomesMembers() ? "1" : "0", g.welcomesVolunteers() ? "1" : "0",
+                    nz(g.representativeName()), nz(g.representativeContact().address()), nz(g.representativeContact().phone()),
+                    nz(g.representativeContact().email()), nz(g.contactName()), nz(g.contactContact().address()),
+                    nz(g.contactContact().phone()), nz(g.contactContact().email()), date(g.registeredOn()), date(g.validUntil()))));
+        }
+        out.flush();
+    }
+
+    private static GroupJson json(PublicGroup g, String base) {
+        return new GroupJson(g.id(), g.registrationNumber(), g.type().name(), g.name(), g.nameKana(), g.foundedOn(), g.membersCount(),
+                g.membershipFee(), g.area() == null ? null : new Named(g.area().code(), g.area().name()),
+                g.fields().stream().map(f -> new Named(f.code(), f.name())).toList(), g.purpose(), g.activities(), g.website(),
+                g.socialLinks(), g.meetingPlace(), g.meetingTimes(), g.welcomesMembers(), g.welcomesVolunteers(),
+                new PersonJson(g.representativeName(), g.representativeContact().address(), g.representativeContact().phone(),
+                        g.representativeContact().email()),
+                new PersonJson(g.contactName(), g.contactContact().address(), g.contactContact().phone(), g.contactContact().email()),
+                g.registeredOn(), g.validUntil(), base + "/groups/" + g.id());
+    }
+
+    /** One CSV line (RFC 4180): every value quoted, quotes doubled, CRLF at the end. */
+    static String row(List<String> values) {
+        return values.stream().map(v -> "\"" + v.replace("\"", "\"\"") + "\"").collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String date(LocalDate d) {
+        return d == null ? "" : d.toString();
+    }
+}
