@@ -37,6 +37,9 @@ class EmbeddedPostgresConfiguration {
                                       @Value("${kyodo.database.ephemeral:false}") boolean ephemeral) throws IOException {
         var builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops it (destroyMethod) after the beans that use it; zonky's own JVM hook would race them
+                // and leave the event registry's last query waiting for a database that is already gone.
+                .setRegisterShutdownHook(false)
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8")
                 .setServerConfig("timezone", "UTC")
