@@ -37,7 +37,8 @@ class EmbeddedPostgresConfiguration {
                                       @Value("${kyodo.database.ephemeral:false}") boolean ephemeral) throws IOException {
         var builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
-                // Stopped by the context (after everything that uses it), not by a JVM hook racing the context's close.
+                // Spring stops it (destroyMethod) after the beans that use it; zonky's own JVM hook would race them
+                // and leave the event registry's last query waiting for a database that is already gone.
                 .setRegisterShutdownHook(false)
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8")

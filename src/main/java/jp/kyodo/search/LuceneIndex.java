@@ -1,0 +1,360 @@
+package jp.kyodo.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index itself: one {@link IndexWriter} and a near-real-time {@link SearcherManager} over one directory.
+ * Every write is committed (so that an indexed event is never lost in a crash) and refreshed (so that the next search
+ * sees it). Thread-safe.
+ */
+final class LuceneIndex implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
+
+    // Raise when the fields or their analysis change: an index built otherwise is then recreated at start-up and
+    // refilled from the search sources.
+    static final String SCHEMA_VERSION = "1";
+    private static final String SCHEMA_KEY = "kyodo.search.schema";
+
+    private static final String KEY = "key";
+    private static final String TYPE = "type";
+    private static final String ID = "id";
+    private static final String TITLE = "title";
+    private static final String URL = "url";
+    private static final String TEXT = "text";
+    private static final String UPDATED = "updated";
+    private static final String TITLE_ORDER = "title_order";
+    private static final String WORDS = "words";
+    private static final String PAIRS = "pairs";
+    private static final String TITLE_PAIRS = "title_pairs";
+    private static final String READING = "reading";
+    private static final String FACET = "facet.";
+
+    // Words typed are cut at these limits, so that a pasted essay cannot make a query of thousands of clauses.
+    private static final int MAX_QUERY_LENGTH = 200;
+    private static final int MAX_WORDS = 10;
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[\\s\\p{Z}\\p{P}\\p{S}]+");
+    private static final int MAX_TITLE_ORDER_LENGTH = 200;
+
+    private final Directory directory;
+    private final SearchSettings settings;
+    private final JapaneseText japanese = new JapaneseText();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    LuceneIndex(Directory directory, SearchSettings settings) {
+        this.directory = directory;
+        this.settings = settings;
+        try {
+            Analyzer analyzer = new PerFieldAnalyzerWrapper(japanese.pairAnalyzer(),
+                    Map.of(WORDS, japanese.wordAnalyzer()));
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(isCurrent(directory) ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                            : IndexWriterConfig.OpenMode.CREATE);
+            this.writer = new IndexWriter(directory, config);
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
+            writer.commit();
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the search index in " + directory, e);
+        }
+    }
+
+    private static boolean isCurrent(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return true;
+        }
+        try {
+            String version = SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY);
+            if (SCHEMA_VERSION.equals(version)) {
+                return true;
+            }
+            log.info("The search index in {} was built with schema {}; it is recreated with schema {} and refilled",
+                    directory, version, SCHEMA_VERSION);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            log.warn("The search index in {} cannot be read ({}); it is recreated and refilled", directory, e.toString());
+        }
+        return false;
+    }
+
+    void put(SearchDocument document) {
+        write(() -> writer.updateDocument(key(document.type(), document.id()), toLucene(document)));
+    }
+
+    void remove(String type, String id) {
+        write(() -> writer.deleteDocuments(key(type, id)));
+    }
+
+    /** Replaces every document of the type at once: a search sees either the old set or the new one. */
+    void replaceType(String type, List<SearchDocument> documents) {
+        List<Document> replacements = new ArrayList<>(documents.size());
+        for (SearchDocument document : documents) {
+            if (!type.equals(document.type())) {
+                throw new IllegalArgumentException(
+                        "The source of type " + type + " gave a document of type " + document.type());
+            }
+            replacements.add(toLucene(document));
+        }
+        Query ofType = new TermQuery(new Term(TYPE, type));
+        write(() -> {
+            if (replacements.isEmpty()) {
+                writer.deleteDocuments(ofType);
+            } else {
+                writer.updateDocuments(ofType, replacements);
+            }
+        });
+    }
+
+    long count(String type) {
+        return withSearcher(searcher -> (long) searcher.count(new TermQuery(new Term(TYPE, type))));
+    }
+
+    SearchResult search(SearchQuery query) {
+        int size = Math.min(query.size(), settings.maxPageSize());
+        List<String> words = words(query.text());
+        Query matching = matching(words);
+        Query filtered = filtered(query, matching == null ? new MatchAllDocsQuery() : matching);
+        Sort sort = sort(query.sort(), matching != null);
+        return withSearcher(searcher -> {
+            int total = searcher.count(filtered);
+            long from = (long) query.page() * size;
+            if (from >= total) {
+                return new SearchResult(List.of(), total, query.page(), size);
+            }
+            int until = (int) Math.min(from + size, total);
+            TopFieldDocs top = searcher.search(filtered, until, sort);
+            StoredFields stored = searcher.storedFields();
+            List<String> needles = needles(words);
+            List<SearchResult.Hit> hits = new ArrayList<>(size);
+            for (int i = (int) from; i < top.scoreDocs.length; i++) {
+                ScoreDoc scoreDoc = top.scoreDocs[i];
+                Document doc = stored.document(scoreDoc.doc);
+                hits.add(new SearchResult.Hit(doc.get(TYPE), doc.get(ID), doc.get(TITLE), doc.get(URL),
+                        Snippets.around(doc.get(TEXT), needles, settings.snippetLength())));
+            }
+            return new SearchResult(hits, total, query.page(), size);
+        });
+    }
+
+    private Document toLucene(SearchDocument document) {
+        Document doc = new Document();
+        doc.add(new StringField(KEY, key(document.type(), document.id()).text(), Field.Store.NO));
+        doc.add(new StringField(TYPE, document.type(), Field.Store.YES));
+        doc.add(new StoredField(ID, document.id()));
+        doc.add(new StoredField(TITLE, document.title()));
+        doc.add(new StoredField(TEXT, document.text()));
+        if (document.url() != null) {
+            doc.add(new StoredField(URL, document.url()));
+        }
+        String all = document.title() + "\n" + document.text();
+        doc.add(new TextField(WORDS, JapaneseText.forWords(all), Field.Store.NO));
+        doc.add(new TextField(PAIRS, JapaneseText.forPairs(all), Field.Store.NO));
+        doc.add(new TextField(TITLE_PAIRS, JapaneseText.forPairs(document.title()), Field.Store.NO));
+        doc.add(new TextField(READING, japanese.reading(all), Field.Store.NO));
+        if (document.updatedAt() != null) {
+            doc.add(new NumericDocValuesField(UPDATED, document.updatedAt().toEpochMilli()));
+        }
+        doc.add(new SortedDocValuesField(TITLE_ORDER, new BytesRef(titleOrder(document.title()))));
+        document.facets().forEach((name, values) -> {
+            for (String value : values) {
+                String normalized = JapaneseText.forWords(value);
+                if (!normalized.isEmpty()) {
+                    doc.add(new StringField(FACET + name, normalized, Field.Store.NO));
+                }
+            }
+        });
+        return doc;
+    }
+
+    // Kana order of the reading, then the title itself, so that homophones still sort the same way every time.
+    private String titleOrder(String title) {
+        String order = japanese.reading(title) + "\u0000" + title;
+        return order.length() <= MAX_TITLE_ORDER_LENGTH ? order : order.substring(0, MAX_TITLE_ORDER_LENGTH);
+    }
+
+    private static Term key(String type, String id) {
+        return new Term(KEY, type + "\u001f" + id);
+    }
+
+    private static List<String> words(String text) {
+        String typed = JapaneseText.forWords(text);
+        if (typed.length() > MAX_QUERY_LENGTH) {
+            typed = typed.substring(0, MAX_QUERY_LENGTH);
+        }
+        return WORD_SEPARATORS.splitAsStream(typed).filter(word -> !word.isEmpty()).limit(MAX_WORDS).toList();
+    }
+
+    /** Every word must match, in any of the three analyses; {@code null} when nothing searchable was typed. */
+    private Query matching(List<String> words) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String word : words) {
+            Query query = wordQuery(word);
+            if (query != null) {
+                all.add(query, Occur.MUST);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : all.build();
+    }
+
+    private Query wordQuery(String word) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int clauses = 0;
+        List<String> morphemes = japanese.words(word);
+        if (!morphemes.isEmpty()) {
+            BooleanQuery.Builder everyMorpheme = new BooleanQuery.Builder();
+            morphemes.forEach(term -> everyMorpheme.add(new TermQuery(new Term(WORDS, term)), Occur.MUST));
+            // A whole-word match is the most precise of the three.
+            any.add(new BoostQuery(everyMorpheme.build(), 2f), Occur.SHOULD);
+            clauses++;
+        }
+        String folded = JapaneseText.forPairs(word);
+        List<JapaneseText.Token> pairs = japanese.queryPairs(folded);
+        if (!pairs.isEmpty()) {
+            any.add(phrase(PAIRS, pairs), Occur.SHOULD);
+            any.add(new BoostQuery(phrase(TITLE_PAIRS, pairs), 2f), Occur.SHOULD);
+            clauses += 2;
+            // Only a word typed in kana is looked up by reading: 貝 must not find 協会 (キョウカイ).
+            if (JapaneseText.isKana(folded)) {
+                any.add(phrase(READING, pairs), Occur.SHOULD);
+                clauses++;
+            }
+        }
+        return clauses == 0 ? null : any.build();
+    }
+
+    private static Query phrase(String field, List<JapaneseText.Token> tokens) {
+        if (tokens.size() == 1) {
+            return new TermQuery(new Term(field, tokens.getFirst().term()));
+        }
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        tokens.forEach(token -> phrase.add(new Term(field, token.term()), token.position()));
+        return phrase.build();
+    }
+
+    private static Query filtered(SearchQuery query, Query matching) {
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(matching, Occur.MUST);
+        if (query.type() != null && !query.type().isBlank()) {
+            filtered.add(new TermQuery(new Term(TYPE, query.type())), Occur.FILTER);
+        }
+        query.filters().forEach((name, values) -> {
+            BooleanQuery.Builder anyValue = new BooleanQuery.Builder();
+            int accepted = 0;
+            for (String value : values) {
+                String normalized = JapaneseText.forWords(value);
+                if (!normalized.isEmpty()) {
+                    anyValue.add(new TermQuery(new Term(FACET + name, normalized)), Occur.SHOULD);
+                    accepted++;
+                }
+            }
+            if (accepted > 0) {
+                filtered.add(anyValue.build(), Occur.FILTER);
+            }
+        });
+        return filtered.build();
+    }
+
+    private static Sort sort(SearchQuery.Sort sort, boolean hasWords) {
+        SortField newest = new SortField(UPDATED, SortField.Type.LONG, true);
+        newest.setMissingValue(Long.MIN_VALUE);
+        SortField byTitle = new SortField(TITLE_ORDER, SortField.Type.STRING);
+        return switch (sort) {
+            case RELEVANCE -> hasWords ? new Sort(SortField.FIELD_SCORE, newest) : new Sort(newest, byTitle);
+            case NEWEST -> new Sort(newest, byTitle);
+            case TITLE -> new Sort(byTitle, newest);
+        };
+    }
+
+    /** What the snippet looks for in the text: the words as typed, then their morphemes. */
+    private List<String> needles(List<String> words) {
+        List<String> needles = new ArrayList<>();
+        for (String word : words) {
+            needles.add(JapaneseText.forPairs(word));
+        }
+        for (String word : words) {
+            japanese.words(word).forEach(term -> needles.add(JapaneseText.forPairs(term)));
+        }
+        return needles;
+    }
+
+    private interface IndexWrite {
+        void run() throws IOException;
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private void write(IndexWrite change) {
+        try {
+            change.run();
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write to the search index", e);
+        }
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the search index", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (directory; japanese; writer; searchers) {
+            log.debug("Closing the search index in {}", directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not close the search index", e);
+        }
+    }
+}

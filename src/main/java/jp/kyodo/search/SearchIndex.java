@@ -1,0 +1,113 @@
+package jp.kyodo.search;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * The site-wide search index. Modules feed it by publishing {@link SearchDocumentChanged} and
+ * {@link SearchDocumentRemoved} in the transaction that changes a record (so that only committed changes are indexed),
+ * and provide a {@link SearchSource} bean so that it can be rebuilt; pages search it with {@link #search}.
+ */
+public class SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+    private final LuceneIndex lucene;
+    private final Supplier<List<SearchSource>> sources;
+    private final TransactionOperations readOnlyTransaction;
+    // A rebuild reads its source and replaces the type while holding this lock, so that an event indexed meanwhile
+    // waits and lands after it instead of being overwritten by the older snapshot.
+    private final ReentrantLock writes = new ReentrantLock();
+
+    SearchIndex(LuceneIndex lucene, Supplier<List<SearchSource>> sources, TransactionOperations readOnlyTransaction) {
+        this.lucene = lucene;
+        this.sources = sources;
+        this.readOnlyTransaction = readOnlyTransaction;
+    }
+
+    /** Adds the document, or replaces the one with the same type and id; the next search sees it. */
+    public void put(SearchDocument document) {
+        Objects.requireNonNull(document, "document");
+        writes.lock();
+        try {
+            lucene.put(document);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Removes the document with this type and id, if there is one; the next search no longer finds it. */
+    public void remove(String type, String id) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+        writes.lock();
+        try {
+            lucene.remove(type, id);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Finds documents; never fails because of what a person typed. */
+    public SearchResult search(SearchQuery query) {
+        return lucene.search(Objects.requireNonNull(query, "query"));
+    }
+
+    /** How many documents of the type the index holds. */
+    public long count(String type) {
+        return lucene.count(Objects.requireNonNull(type, "type"));
+    }
+
+    /**
+     * Replaces every document of the type with those of its {@link SearchSource}, at once: searches meanwhile see the
+     * old documents.
+     *
+     * @throws IllegalArgumentException when no source provides the type
+     */
+    public void rebuild(String type) {
+        SearchSource source = sources.get().stream()
+                .filter(candidate -> candidate.type().equals(type))
+                .reduce((first, second) -> {
+                    throw new IllegalStateException("Two search sources provide the type " + type);
+                })
+                .orElseThrow(() -> new IllegalArgumentException("No search source provides the type " + type));
+        rebuild(source);
+    }
+
+    /** Rebuilds each type that has a source but no document in the index: on a first start or after losing the index. */
+    void rebuildEmptyTypes() {
+        for (SearchSource source : sources.get()) {
+            if (count(source.type()) > 0) {
+                continue;
+            }
+            try {
+                rebuild(source);
+                log.info("Search index: {} documents of type {} indexed from their source", count(source.type()),
+                        source.type());
+            } catch (RuntimeException e) {
+                // Search is not worth a failed start; the type stays empty until the next start or rebuild.
+                log.error("Search index: could not index the documents of type {}", source.type(), e);
+            }
+        }
+    }
+
+    private void rebuild(SearchSource source) {
+        writes.lock();
+        try {
+            List<SearchDocument> documents = readOnlyTransaction.execute(status -> {
+                try (Stream<SearchDocument> all = source.all()) {
+                    return all.toList();
+                }
+            });
+            lucene.replaceType(source.type(), documents == null ? List.of() : documents);
+        } finally {
+            writes.unlock();
+        }
+    }
+}

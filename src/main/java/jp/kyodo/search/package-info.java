@@ -1,0 +1,7 @@
+/**
+ * Site-wide search: a Lucene index of the public records of the other modules, analysed for Japanese (words,
+ * readings and character pairs), fed by their events and rebuilt from their sources.
+ * Depends on the shared kernel only.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Search", allowedDependencies = "shared")
+package jp.kyodo.search;
