@@ -1,6 +1,5 @@
 package jp.kyodo.groups;
 
-import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +27,11 @@ class DirectoryController {
                      @RequestParam(required = false) String field, @RequestParam(required = false) String area,
                      @RequestParam(defaultValue = "false") boolean welcomes, @RequestParam(defaultValue = "0") int page,
                      Model model) {
-        List<PublicGroup> found = directory.find(new GroupDirectory.Query(q, type, field, area, welcomes));
-        int from = Math.min(Math.max(page, 0) * PAGE_SIZE, found.size());
-        model.addAttribute("groups", found.subList(from, Math.min(from + PAGE_SIZE, found.size())));
-        model.addAttribute("total", found.size());
-        model.addAttribute("page", Math.max(page, 0));
-        model.addAttribute("pages", Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE));
+        GroupDirectory.Found found = directory.find(new GroupDirectory.Query(q, type, field, area, welcomes), page, PAGE_SIZE);
+        model.addAttribute("groups", found.groups());
+        model.addAttribute("total", found.total());
+        model.addAttribute("page", found.page());
+        model.addAttribute("pages", found.pages());
         model.addAttribute("q", q);
         model.addAttribute("type", type);
         model.addAttribute("field", field);

@@ -78,6 +78,7 @@ class GroupDemoData implements ApplicationRunner {
             }
             load(resident.id(), staff.id());
         });
+
     }
 
     private void load(long residentId, long staffId) {

@@ -1,11 +1,18 @@
 package jp.kyodo.groups;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import jp.kyodo.shared.TextNormalizer;
+import java.util.Map;
+import java.util.Objects;
+import jp.kyodo.search.SearchIndex;
+import jp.kyodo.search.SearchQuery;
+import jp.kyodo.search.SearchResult;
 import org.springframework.stereotype.Service;
 
-/** Finds registered groups for the public directory, the API and the open data: public information only. */
+/**
+ * Finds registered groups for the public directory and the API through the site-wide Japanese search, and
+ * lists them all for the open data: public information only.
+ */
 @Service
 class GroupDirectory {
 
@@ -13,41 +20,47 @@ class GroupDirectory {
     record Query(String q, GroupType type, String field, String area, boolean welcomes) {
     }
 
-    private final GroupRegistry registry;
+    /** One page of groups found, and how many there are in all. */
+    record Found(List<PublicGroup> groups, long total, int page, int size) {
 
-    GroupDirectory(GroupRegistry registry) {
-        this.registry = registry;
-    }
-
-    List<PublicGroup> find(Query query) {
-        String key = query.q() == null || query.q().isBlank() ? null : TextNormalizer.searchKey(query.q()).toLowerCase(Locale.ROOT);
-        return registry.listed().stream()
-                .filter(g -> query.type() == null || g.type() == query.type())
-                .filter(g -> blank(query.field()) || g.fields().stream().anyMatch(f -> f.code().equals(query.field())))
-                .filter(g -> blank(query.area()) || (g.area() != null && g.area().code().equals(query.area())))
-                .filter(g -> !query.welcomes() || g.welcomesMembers() || g.welcomesVolunteers())
-                .filter(g -> key == null || matches(g, key))
-                .toList();
-    }
-
-    private static boolean matches(PublicGroup g, String key) {
-        String haystack = TextNormalizer.searchKey(String.join(" ",
-                nz(g.name()), nz(g.nameKana()), nz(g.purpose()), nz(g.activities()),
-                String.join(" ", g.fields().stream().map(Choice::name).toList()),
-                g.area() == null ? "" : g.area().name())).toLowerCase(Locale.ROOT);
-        for (String word : key.split("\\s+")) {
-            if (!word.isBlank() && !haystack.contains(word)) {
-                return false;
-            }
+        int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
         }
-        return true;
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+    private final GroupRegistry registry;
+    private final SearchIndex search;
+
+    GroupDirectory(GroupRegistry registry, SearchIndex search) {
+        this.registry = registry;
+        this.search = search;
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    Found find(Query query, int page, int size) {
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        if (query.type() != null) {
+            filters.put("groupType", List.of(query.type().name()));
+        }
+        if (query.field() != null && !query.field().isBlank()) {
+            filters.put("field", List.of(query.field()));
+        }
+        if (query.area() != null && !query.area().isBlank()) {
+            filters.put("area", List.of(query.area()));
+        }
+        if (query.welcomes()) {
+            filters.put("welcomes", List.of("true"));
+        }
+        boolean words = query.q() != null && !query.q().isBlank();
+        SearchResult result = search.search(new SearchQuery(GroupSearchSource.TYPE, query.q(), filters,
+                words ? SearchQuery.Sort.RELEVANCE : SearchQuery.Sort.TITLE, Math.max(page, 0), size));
+        // The index may lag a moment behind a change; the database has the last word on what is listed.
+        List<PublicGroup> groups = result.hits().stream()
+                .map(hit -> registry.listed(Long.parseLong(hit.id())).orElse(null))
+                .filter(Objects::nonNull).toList();
+        return new Found(groups, result.total(), result.page(), result.size());
+    }
+
+    List<PublicGroup> all() {
+        return registry.listed();
     }
 }

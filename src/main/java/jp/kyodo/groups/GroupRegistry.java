@@ -24,6 +24,9 @@ import jp.kyodo.shared.JapaneseDates;
 import jp.kyodo.shared.PhoneNumber;
 import jp.kyodo.shared.PostalCode;
 import jp.kyodo.shared.TextNormalizer;
+import jp.kyodo.search.SearchDocumentChanged;
+import jp.kyodo.search.SearchDocumentRemoved;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,10 +57,11 @@ class GroupRegistry {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CityProfile city;
+    private final ApplicationEventPublisher events;
 
     GroupRegistry(CivicGroups groups, GroupMembers members, GroupHistory history, GroupDocuments documents,
                   ReferenceData reference, RegistrySettings settings, Accounts accounts, MailOutbox mail, AuditLog audit,
-                  JdbcClient jdbc, Clock clock, CityProfile city) {
+                  JdbcClient jdbc, Clock clock, CityProfile city, ApplicationEventPublisher events) {
         this.groups = groups;
         this.members = members;
         this.history = history;
@@ -70,6 +74,7 @@ class GroupRegistry {
         this.jdbc = jdbc;
         this.clock = clock;
         this.city = city;
+        this.events = events;
     }
 
     LocalDate today() {
@@ -230,6 +235,7 @@ class GroupRegistry {
         LocalDate validUntil = validUntil(today);
         group.approve(number, today, validUntil, clock.instant());
         log(group, staff, "approved", number);
+        events.publishEvent(new SearchDocumentChanged(GroupSearchSource.document(publicView(group))));
         audit.record(staff, "group.approve", "civic_group", group.id(), number);
         for (String email : managerEmails(group.id())) {
             mail.send(email, "groupApproved", LocaleContextHolder.getLocale(), group.name(), number, JapaneseDates.format(validUntil));
@@ -315,6 +321,7 @@ class GroupRegistry {
     void expire(CivicGroup group) {
         group.expire(clock.instant());
         log(group, null, "expired", null);
+        events.publishEvent(new SearchDocumentRemoved(GroupSearchSource.TYPE, String.valueOf(group.id())));
         audit.record("group.expire", "civic_group", group.id(), group.registrationNumber());
     }
 

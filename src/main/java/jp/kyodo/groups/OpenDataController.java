@@ -52,12 +52,10 @@ class OpenDataController {
     GroupPage groups(@RequestParam(required = false) String q, @RequestParam(required = false) GroupType type,
                      @RequestParam(required = false) String field, @RequestParam(required = false) String area,
                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        List<PublicGroup> found = directory.find(new GroupDirectory.Query(q, type, field, area, false));
         int pageSize = Math.max(1, Math.min(size, MAX_SIZE));
-        int from = Math.min(Math.max(page, 0) * pageSize, found.size());
+        GroupDirectory.Found found = directory.find(new GroupDirectory.Query(q, type, field, area, false), page, pageSize);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        List<GroupJson> items = found.subList(from, Math.min(from + pageSize, found.size())).stream().map(g -> json(g, base)).toList();
-        return new GroupPage(items, found.size(), Math.max(page, 0), pageSize);
+        return new GroupPage(found.groups().stream().map(g -> json(g, base)).toList(), found.total(), found.page(), found.size());
     }
 
     @GetMapping("/opendata/groups.csv")
@@ -69,7 +67,7 @@ class OpenDataController {
         out.write(row(List.of("登録番号", "団体の種類", "団体名", "団体名フリガナ", "設立年月日", "会員数", "会費", "活動地区", "活動分野",
                 "目的", "活動内容", "ウェブサイト", "活動場所", "活動日時", "会員募集", "ボランティア募集", "代表者氏名", "代表者住所",
                 "代表者電話", "代表者メール", "連絡担当者氏名", "連絡担当者住所", "連絡担当者電話", "連絡担当者メール", "登録日", "有効期限")));
-        for (PublicGroup g : directory.find(new GroupDirectory.Query(null, null, null, null, false))) {
+        for (PublicGroup g : directory.all()) {
             out.write(row(List.of(nz(g.registrationNumber()), g.type().name(), nz(g.name()), nz(g.nameKana()), date(g.foundedOn()),
                     g.membersCount() == null ? "" : g.membersCount().toString(), nz(g.membershipFee()),
                     g.area() == null ? "" : g.area().name(), g.fields().stream().map(Choice::name).collect(Collectors.joining("・")),

@@ -24,6 +24,7 @@ class PublicDataPrivacyIntegrationTest {
     @Autowired CivicGroups groups;
     @Autowired GroupRegistry registry;
     @Autowired TransactionTemplate tx;
+    @Autowired jp.kyodo.search.SearchIndex searchIndex;
 
     @Test
     void onlyConsentedContactDetailsArePublished() throws Exception {
@@ -44,6 +45,7 @@ class PublicDataPrivacyIntegrationTest {
             g.approve("P-" + tag, LocalDate.now(), registry.validUntil(LocalDate.now()), now);
             return groups.save(g).id();
         });
+        searchIndex.put(GroupSearchSource.document(registry.listed(id).orElseThrow()));
         List<String> secrets = List.of("秘密町", "rep-" + tag, "内緒町", "contact-" + tag, "3670001", "367-0001", "3670002", "367-0002");
 
         String list = body(get("/groups").param("q", name));

@@ -117,9 +117,8 @@ class RegistryFlowIntegrationTest {
         assertThat(approved.registrationNumber()).matches("\\d{4}-\\d{3}");
         assertThat(awaitMail(greenMail, applicant.getUsername(), "団体登録が完了しました")).contains(approved.registrationNumber());
 
-        // In the directory, found by a kana search, with only what may be published.
-        mvc.perform(get("/groups").param("q", "コソダテ"))
-                .andExpect(content().string(Matchers.containsString(name)));
+        // In the directory (indexed right after the approval commits), found by a kana search.
+        awaitInDirectory("コソダテ", name);
         mvc.perform(get("/groups").param("q", "ｺｿﾀﾞﾃｻﾛﾝ"))
                 .andExpect(content().string(Matchers.containsString(name)));
         mvc.perform(get("/groups/" + id))
@@ -141,6 +140,17 @@ class RegistryFlowIntegrationTest {
         mvc.perform(step(stranger, id, 1).param("name", "乗っ取り")).andExpect(status().isNotFound());
         mvc.perform(get("/groups/" + id)).andExpect(status().isNotFound());
         mvc.perform(get("/staff/groups/" + id).with(user(owner))).andExpect(status().isForbidden());
+    }
+
+    private void awaitInDirectory(String query, String name) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            String page = mvc.perform(get("/groups").param("q", query)).andReturn().getResponse().getContentAsString();
+            if (page.contains(name)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(name + " was not found in the directory by " + query);
     }
 
     private void submit(UserDetails applicant, long id) throws Exception {
