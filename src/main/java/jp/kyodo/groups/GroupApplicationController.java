@@ -148,6 +148,20 @@ class GroupApplicationController {
         return "redirect:/my/groups/" + id + "/apply/4";
     }
 
+    @GetMapping("/{id}/certificate.pdf")
+    ResponseEntity<byte[]> certificate(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, java.util.Locale locale) {
+        GroupView group = registry.forManager(id, user.accountId());
+        return pdf(registry.certificate(group, locale), group);
+    }
+
+    static ResponseEntity<byte[]> pdf(byte[] content, GroupView group) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("registration-" + group.registrationNumber() + ".pdf").build().toString())
+                .body(content);
+    }
+
     @GetMapping("/{id}/documents/{documentId}")
     ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable long documentId) {
         registry.forManager(id, user.accountId());

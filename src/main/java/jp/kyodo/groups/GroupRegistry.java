@@ -24,6 +24,7 @@ import jp.kyodo.shared.JapaneseDates;
 import jp.kyodo.shared.PhoneNumber;
 import jp.kyodo.shared.PostalCode;
 import jp.kyodo.shared.TextNormalizer;
+import jp.kyodo.documents.PdfDocuments;
 import jp.kyodo.search.SearchDocumentChanged;
 import jp.kyodo.search.SearchDocumentRemoved;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,10 +59,12 @@ class GroupRegistry {
     private final Clock clock;
     private final CityProfile city;
     private final ApplicationEventPublisher events;
+    private final PdfDocuments pdf;
 
     GroupRegistry(CivicGroups groups, GroupMembers members, GroupHistory history, GroupDocuments documents,
                   ReferenceData reference, RegistrySettings settings, Accounts accounts, MailOutbox mail, AuditLog audit,
-                  JdbcClient jdbc, Clock clock, CityProfile city, ApplicationEventPublisher events) {
+                  JdbcClient jdbc, Clock clock, CityProfile city, ApplicationEventPublisher events,
+                  PdfDocuments pdf) {
         this.groups = groups;
         this.members = members;
         this.history = history;
@@ -75,6 +78,7 @@ class GroupRegistry {
         this.clock = clock;
         this.city = city;
         this.events = events;
+        this.pdf = pdf;
     }
 
     LocalDate today() {
@@ -323,6 +327,15 @@ class GroupRegistry {
         log(group, null, "expired", null);
         events.publishEvent(new SearchDocumentRemoved(GroupSearchSource.TYPE, String.valueOf(group.id())));
         audit.record("group.expire", "civic_group", group.id(), group.registrationNumber());
+    }
+
+    /** The registration certificate (登録証) of a registered group, as a PDF in the reader's language. */
+    @Transactional(readOnly = true)
+    byte[] certificate(GroupView group, Locale locale) {
+        if (group.status() != GroupStatus.REGISTERED) {
+            throw notFound();
+        }
+        return pdf.render("groups/pdf/certificate", Map.of("group", group, "issuedOn", today()), locale);
     }
 
     // ---- The public directory ----

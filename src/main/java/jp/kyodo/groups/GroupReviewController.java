@@ -74,6 +74,12 @@ class GroupReviewController {
         return "redirect:/staff/groups/" + id;
     }
 
+    @GetMapping("/{id}/certificate.pdf")
+    ResponseEntity<byte[]> certificate(@PathVariable long id, java.util.Locale locale) {
+        GroupView group = registry.forStaff(id);
+        return GroupApplicationController.pdf(registry.certificate(group, locale), group);
+    }
+
     @GetMapping("/{id}/documents/{documentId}")
     ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long documentId) {
         return GroupApplicationController.file(registry.document(id, documentId).orElseThrow(GroupRegistry::notFound));
