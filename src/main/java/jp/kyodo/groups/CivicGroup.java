@@ -99,6 +99,8 @@ class CivicGroup {
     private LocalDate validUntil;
     private String lastDecisionMessage;
     private Instant submittedAt;
+    private Instant renewalRequestedAt;
+    private LocalDate renewalRemindedOn;
 
     @Column(nullable = false)
     private Long createdBy;
@@ -213,6 +215,43 @@ class CivicGroup {
         this.updatedAt = now;
     }
 
+    /** The group asks to renew within the renewal window; the secretariat then accepts it. */
+    void requestRenewal(Instant now) {
+        require(status == GroupStatus.REGISTERED, "Only a registered group can renew");
+        require(renewalRequestedAt == null, "Renewal already requested");
+        renewalRequestedAt = now;
+        updatedAt = now;
+    }
+
+    void acceptRenewal(LocalDate newValidUntil, Instant now) {
+        require(status == GroupStatus.REGISTERED && renewalRequestedAt != null, "No renewal to accept");
+        require(newValidUntil.isAfter(validUntil), "A renewal extends the validity");
+        validUntil = newValidUntil;
+        renewalRequestedAt = null;
+        renewalRemindedOn = null;
+        updatedAt = now;
+    }
+
+    void remindedOfRenewal(LocalDate on) {
+        renewalRemindedOn = on;
+    }
+
+    /** The group's own notice that it has ended (廃止届). */
+    void dissolve(String reason, Instant now) {
+        require(status == GroupStatus.REGISTERED, "Only a registered group can be dissolved");
+        status = GroupStatus.DISSOLVED;
+        lastDecisionMessage = reason;
+        updatedAt = now;
+    }
+
+    /** The city cancels a registration, with a reason (登録の取消し). */
+    void cancel(String reason, Instant now) {
+        require(status == GroupStatus.REGISTERED, "Only a registered group can be cancelled");
+        status = GroupStatus.CANCELLED;
+        lastDecisionMessage = reason;
+        updatedAt = now;
+    }
+
     /** A registration that was not renewed by the end of its validity. */
     void expire(Instant now) {
         require(status == GroupStatus.REGISTERED, "Only a registered group can expire");
@@ -270,6 +309,8 @@ class CivicGroup {
     LocalDate validUntil() { return validUntil; }
     String lastDecisionMessage() { return lastDecisionMessage; }
     Instant submittedAt() { return submittedAt; }
+    Instant renewalRequestedAt() { return renewalRequestedAt; }
+    LocalDate renewalRemindedOn() { return renewalRemindedOn; }
     Instant updatedAt() { return updatedAt; }
     long version() { return version; }
 }

@@ -148,6 +148,32 @@ class GroupApplicationController {
         return "redirect:/my/groups/" + id + "/apply/4";
     }
 
+    @PostMapping("/{id}/renew")
+    String renew(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestParam long version,
+                 RedirectAttributes redirect) {
+        try {
+            registry.requestRenewal(id, user, version);
+            redirect.addFlashAttribute("notice", "notice.group.renewalRequested");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().messageKey());
+        }
+        return "redirect:/my/groups/" + id;
+    }
+
+    @PostMapping("/{id}/dissolve")
+    String dissolve(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestParam long version,
+                    @RequestParam(required = false) String message, Model model, RedirectAttributes redirect) {
+        try {
+            registry.dissolve(id, user, version, message);
+        } catch (InvalidInputException e) {
+            model.addAttribute("dissolveError", e.problems().getFirst().messageKey());
+            model.addAttribute("dissolveMessage", message);
+            return status(user, id, model);
+        }
+        redirect.addFlashAttribute("notice", "notice.group.dissolved");
+        return "redirect:/my/groups/" + id;
+    }
+
     @GetMapping("/{id}/certificate.pdf")
     ResponseEntity<byte[]> certificate(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, java.util.Locale locale) {
         GroupView group = registry.forManager(id, user.accountId());

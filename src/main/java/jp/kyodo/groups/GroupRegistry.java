@@ -320,6 +320,152 @@ class GroupRegistry {
         return overdue.size();
     }
 
+    // ---- Renewal, dissolution, cancellation ----
+
+    /** The renewal window: from the set day (default 1 February) of the validity's last fiscal year to its end. */
+    boolean renewalOpen(CivicGroup g, LocalDate today) {
+        if (g.status() != GroupStatus.REGISTERED || g.validUntil() == null) {
+            return false;
+        }
+        return !today.isBefore(renewalOpens(g.validUntil())) && !today.isAfter(g.validUntil());
+    }
+
+    LocalDate renewalOpens(LocalDate validUntil) {
+        LocalDate opens = settings.renewalOpens().atYear(validUntil.getYear());
+        return opens.isAfter(validUntil) ? opens.minusYears(1) : opens;
+    }
+
+    @Transactional
+    void requestRenewal(long groupId, Actor actor, long version) {
+        CivicGroup group = managed(groupId, actor.accountId());
+        if (group.version() != version) {
+            throw new InvalidInputException("version", "validation.staleForm");
+        }
+        if (!renewalOpen(group, today())) {
+            throw new InvalidInputException("version", "validation.group.renewalClosed");
+        }
+        if (group.renewalRequestedAt() != null) {
+            throw new InvalidInputException("version", "validation.group.renewalRequested");
+        }
+        group.requestRenewal(clock.instant());
+        log(group, actor, "renewalRequested", null);
+        audit.record("group.renewal.request", "civic_group", group.id(), null);
+        for (String email : accounts.secretariatEmails()) {
+            mail.send(email, "groupRenewalStaff", Locale.JAPANESE, group.name(), group.id());
+        }
+    }
+
+    /** Extends the validity by the set number of fiscal years after the current one ends. */
+    @Transactional
+    void acceptRenewal(long groupId, Actor staff, long version) {
+        CivicGroup group = groups.findById(groupId).orElseThrow(GroupRegistry::notFound);
+        if (group.version() != version) {
+            throw new InvalidInputException("version", "validation.group.decidedMeanwhile");
+        }
+        if (group.renewalRequestedAt() == null) {
+            throw new InvalidInputException("version", "validation.group.noRenewal");
+        }
+        LocalDate extended = validUntil(group.validUntil().plusDays(1));
+        group.acceptRenewal(extended, clock.instant());
+        log(group, staff, "renewed", JapaneseDates.format(extended));
+        audit.record(staff, "group.renewal.accept", "civic_group", group.id(), extended.toString());
+        for (String email : managerEmails(group.id())) {
+            mail.send(email, "groupRenewed", LocaleContextHolder.getLocale(), group.name(), JapaneseDates.format(extended));
+        }
+    }
+
+    /** Reminds the people of groups in their renewal window: when it opens, and again two weeks before the end. */
+    @Transactional
+    int remindRenewals(LocalDate today) {
+        int sent = 0;
+        List<CivicGroup> registered = groups.findAll((root, q, cb) -> cb.and(
+                cb.equal(root.get("status"), GroupStatus.REGISTERED), cb.isNull(root.get("renewalRequestedAt"))));
+        for (CivicGroup g : registered) {
+            if (!renewalOpen(g, today)) {
+                continue;
+            }
+            LocalDate lastCall = g.validUntil().minusDays(14);
+            LocalDate reminded = g.renewalRemindedOn();
+            boolean first = reminded == null || reminded.isBefore(renewalOpens(g.validUntil()));
+            boolean second = !today.isBefore(lastCall) && (reminded == null || reminded.isBefore(lastCall));
+            if (first || second) {
+                for (String email : managerEmails(g.id())) {
+                    mail.send(email, "groupRenewalReminder", Locale.JAPANESE, g.name(), JapaneseDates.format(g.validUntil()));
+                }
+                g.remindedOfRenewal(today);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    @Transactional
+    void dissolve(long groupId, Actor actor, long version, String rawReason) {
+        String reason = required("message", rawReason, TEXT_MAX);
+        CivicGroup group = managed(groupId, actor.accountId());
+        if (group.version() != version) {
+            throw new InvalidInputException("version", "validation.staleForm");
+        }
+        if (group.status() != GroupStatus.REGISTERED) {
+            throw new InvalidInputException("version", "validation.group.notRegistered");
+        }
+        group.dissolve(reason, clock.instant());
+        log(group, actor, "dissolved", reason);
+        audit.record("group.dissolve", "civic_group", group.id(), null);
+        events.publishEvent(new SearchDocumentRemoved(GroupSearchSource.TYPE, String.valueOf(group.id())));
+        for (String email : accounts.secretariatEmails()) {
+            mail.send(email, "groupDissolvedStaff", Locale.JAPANESE, group.name(), group.registrationNumber(), reason);
+        }
+    }
+
+    @Transactional
+    void cancel(long groupId, Actor staff, long version, String rawReason) {
+        String reason = required("message", rawReason, TEXT_MAX);
+        CivicGroup group = groups.findById(groupId).orElseThrow(GroupRegistry::notFound);
+        if (group.version() != version) {
+            throw new InvalidInputException("version", "validation.group.decidedMeanwhile");
+        }
+        if (group.status() != GroupStatus.REGISTERED) {
+            throw new InvalidInputException("version", "validation.group.notRegistered");
+        }
+        group.cancel(reason, clock.instant());
+        log(group, staff, "cancelled", reason);
+        audit.record(staff, "group.cancel", "civic_group", group.id(), null);
+        events.publishEvent(new SearchDocumentRemoved(GroupSearchSource.TYPE, String.valueOf(group.id())));
+        for (String email : managerEmails(group.id())) {
+            mail.send(email, "groupCancelled", LocaleContextHolder.getLocale(), group.name(), reason);
+        }
+    }
+
+    /** Counts of listed groups by type, field and area, and the registrations ending this fiscal year. */
+    @Transactional(readOnly = true)
+    Statistics statistics() {
+        LocalDate today = today();
+        List<PublicGroup> listed = listed();
+        Map<GroupType, Long> byType = new java.util.EnumMap<>(GroupType.class);
+        for (GroupType t : GroupType.values()) {
+            byType.put(t, listed.stream().filter(g -> g.type() == t).count());
+        }
+        Map<String, Long> byField = new java.util.LinkedHashMap<>();
+        for (Choice f : reference.fields()) {
+            byField.put(f.name(), listed.stream().filter(g -> g.fields().stream().anyMatch(x -> x.code().equals(f.code()))).count());
+        }
+        Map<String, Long> byArea = new java.util.LinkedHashMap<>();
+        for (Choice a : reference.areas()) {
+            byArea.put(a.name(), listed.stream().filter(g -> g.area() != null && g.area().code().equals(a.code())).count());
+        }
+        LocalDate fyEnd = FiscalYear.of(today).end();
+        List<GroupView> expiring = groups.findAll((root, q, cb) -> cb.and(
+                        cb.equal(root.get("status"), GroupStatus.REGISTERED), cb.lessThanOrEqualTo(root.get("validUntil"), fyEnd)))
+                .stream().map(this::view).sorted(Comparator.comparing(GroupView::validUntil)).toList();
+        return new Statistics(listed.size(), byType, byField, byArea, expiring);
+    }
+
+    /** The registry in figures, for the secretariat. */
+    public record Statistics(long listed, Map<GroupType, Long> byType, Map<String, Long> byField, Map<String, Long> byArea,
+                             List<GroupView> expiringThisYear) {
+    }
+
     /** A registration not renewed in time leaves the directory; its record and history stay. */
     @Transactional
     void expire(CivicGroup group) {
@@ -604,7 +750,7 @@ class GroupRegistry {
                 g.welcomesMembers(), g.welcomesVolunteers(), g.representative(), g.contact(),
                 g.declaresActiveInCity(), g.declaresNoPolitical(), g.declaresNoReligious(), g.declaresNoAntisocial(),
                 g.status(), g.draftStep(), g.registrationNumber(), g.registeredOn(), g.validUntil(), g.lastDecisionMessage(),
-                g.submittedAt(), g.updatedAt(), g.version());
+                g.submittedAt(), g.updatedAt(), g.version(), g.renewalRequestedAt(), renewalOpen(g, today()));
     }
 
     PublicGroup publicView(CivicGroup g) {

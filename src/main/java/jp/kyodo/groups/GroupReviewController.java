@@ -32,6 +32,37 @@ class GroupReviewController {
         return "groups/staff-list";
     }
 
+    @GetMapping("/statistics")
+    String statistics(Model model) {
+        model.addAttribute("stats", registry.statistics());
+        model.addAttribute("groupTypes", GroupType.values());
+        return "groups/staff-statistics";
+    }
+
+    @PostMapping("/{id}/renewal")
+    String acceptRenewal(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal SignedInUser staff,
+                         Model model, RedirectAttributes redirect) {
+        try {
+            registry.acceptRenewal(id, staff, version);
+        } catch (InvalidInputException e) {
+            return show(id, model, e.problems().getFirst().messageKey(), null);
+        }
+        redirect.addFlashAttribute("notice", "notice.group.renewed");
+        return "redirect:/staff/groups/" + id;
+    }
+
+    @PostMapping("/{id}/cancel")
+    String cancel(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String message,
+                  @AuthenticationPrincipal SignedInUser staff, Model model, RedirectAttributes redirect) {
+        try {
+            registry.cancel(id, staff, version, message);
+        } catch (InvalidInputException e) {
+            return show(id, model, e.problems().getFirst().messageKey(), new Decision("cancel", message));
+        }
+        redirect.addFlashAttribute("notice", "notice.group.cancelled");
+        return "redirect:/staff/groups/" + id;
+    }
+
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         return show(id, model, null, null);

@@ -12,7 +12,7 @@ public record GroupView(Long id, GroupType type, String name, String nameKana, L
                         boolean declaresActiveInCity, boolean declaresNoPolitical, boolean declaresNoReligious,
                         boolean declaresNoAntisocial, GroupStatus status, int draftStep, String registrationNumber,
                         LocalDate registeredOn, LocalDate validUntil, String lastDecisionMessage, Instant submittedAt,
-                        Instant updatedAt, long version) {
+                        Instant updatedAt, long version, Instant renewalRequestedAt, boolean renewalOpen) {
 
     public List<String> fieldCodes() {
         return fields.stream().map(Choice::code).toList();

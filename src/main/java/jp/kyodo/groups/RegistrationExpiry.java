@@ -5,7 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Every night, registrations that reached the end of their validity (31 March) expire on 1 April. */
+/**
+ * Every night: registrations that reached the end of their validity (31 March) expire on 1 April, and groups
+ * in their renewal window are reminded to renew.
+ */
 @Component
 class RegistrationExpiry {
 
@@ -22,6 +25,10 @@ class RegistrationExpiry {
         int expired = registry.expireOverdue(registry.today());
         if (expired > 0) {
             log.info("{} registrations expired", expired);
+        }
+        int reminded = registry.remindRenewals(registry.today());
+        if (reminded > 0) {
+            log.info("{} groups reminded to renew", reminded);
         }
     }
 }

@@ -54,6 +54,64 @@ class RegistrationValidityIntegrationTest {
         assertThat(numbers).hasSize(8).doesNotHaveDuplicates().allMatch(n -> n.startsWith("2099-"));
     }
 
+    @Test
+    void theRenewalWindowOpensOnFirstFebruaryAndRemindersGoOutOnce() {
+        long id = registered("更新テスト会", LocalDate.of(2025, 5, 1));
+        CivicGroup g = groups.findById(id).orElseThrow();
+        assertThat(g.validUntil()).isEqualTo(LocalDate.of(2027, 3, 31));
+        assertThat(registry.renewalOpen(g, LocalDate.of(2027, 1, 31))).isFalse();
+        assertThat(registry.renewalOpen(g, LocalDate.of(2027, 2, 1))).isTrue();
+        assertThat(registry.renewalOpen(g, LocalDate.of(2027, 3, 31))).isTrue();
+        assertThat(registry.renewalOpen(g, LocalDate.of(2027, 4, 1))).isFalse();
+
+        registry.remindRenewals(LocalDate.of(2027, 2, 1));
+        assertThat(groups.findById(id).orElseThrow().renewalRemindedOn()).isEqualTo(LocalDate.of(2027, 2, 1));
+        registry.remindRenewals(LocalDate.of(2027, 2, 2));
+        assertThat(groups.findById(id).orElseThrow().renewalRemindedOn()).as("no second mail the next day").isEqualTo(LocalDate.of(2027, 2, 1));
+        registry.remindRenewals(LocalDate.of(2027, 3, 17));
+        assertThat(groups.findById(id).orElseThrow().renewalRemindedOn()).as("the last call two weeks before").isEqualTo(LocalDate.of(2027, 3, 17));
+    }
+
+    @Test
+    void anAcceptedRenewalExtendsTheValidityByTwoMoreFiscalYears() {
+        jp.kyodo.shared.Actor staff = new jp.kyodo.shared.Actor() {
+            public Long accountId() { return 1L; }
+            public String displayName() { return "審査 担当"; }
+        };
+        // Validity ending within this year's window, so that the request is accepted today.
+        LocalDate today = registry.today();
+        long id = tx.execute(status -> {
+            CivicGroup g = groups.findById(registered("更新承認テスト会", today.minusYears(1))).orElseThrow();
+            return g.id();
+        });
+        tx.executeWithoutResult(status -> {
+            CivicGroup g = groups.findById(id).orElseThrow();
+            g.requestRenewal(Instant.now());
+        });
+        CivicGroup requested = groups.findById(id).orElseThrow();
+        LocalDate before = requested.validUntil();
+        registry.acceptRenewal(id, staff, requested.version());
+        CivicGroup renewed = groups.findById(id).orElseThrow();
+        assertThat(renewed.validUntil()).isEqualTo(before.plusYears(2));
+        assertThat(renewed.renewalRequestedAt()).isNull();
+        assertThat(registry.history(id)).extracting(GroupRegistry.HistoryLine::event).contains("renewed");
+    }
+
+    @Test
+    void dissolvedAndCancelledGroupsLeaveTheDirectory() {
+        jp.kyodo.shared.Actor staff = new jp.kyodo.shared.Actor() {
+            public Long accountId() { return 1L; }
+            public String displayName() { return "審査 担当"; }
+        };
+        long id = registered("取消しテスト会", registry.today());
+        assertThat(registry.listed(id)).isPresent();
+        registry.cancel(id, staff, groups.findById(id).orElseThrow().version(), "活動実態が確認できないため");
+        assertThat(groups.findById(id).orElseThrow().status()).isEqualTo(GroupStatus.CANCELLED);
+        assertThat(registry.listed(id)).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.cancel(id, staff, groups.findById(id).orElseThrow().version(), "二度目"))
+                .isInstanceOf(jp.kyodo.shared.InvalidInputException.class);
+    }
+
     private long registered(String name, LocalDate registeredOn) {
         return tx.execute(status -> {
             Instant now = Instant.now();
