@@ -49,9 +49,16 @@ class OpenDataController {
     }
 
     @GetMapping("/api/v1/groups")
-    GroupPage groups(@RequestParam(required = false) String q, @RequestParam(required = false) GroupType type,
-                     @RequestParam(required = false) String field, @RequestParam(required = false) String area,
-                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    @io.swagger.v3.oas.annotations.Operation(summary = "Registered civic groups (登録団体)",
+            description = "Groups listed in the public directory, found with Japanese search (kana and width insensitive). "
+                    + "Public fields only; contact details only where their owner consented.")
+    GroupPage groups(
+            @io.swagger.v3.oas.annotations.Parameter(description = "Words to find, e.g. こそだて") @RequestParam(required = false) String q,
+            @io.swagger.v3.oas.annotations.Parameter(description = "Type of group") @RequestParam(required = false) GroupType type,
+            @io.swagger.v3.oas.annotations.Parameter(description = "Field code, e.g. kosodate") @RequestParam(required = false) String field,
+            @io.swagger.v3.oas.annotations.Parameter(description = "Area code, e.g. honjo") @RequestParam(required = false) String area,
+            @io.swagger.v3.oas.annotations.Parameter(description = "Page number from 0") @RequestParam(defaultValue = "0") int page,
+            @io.swagger.v3.oas.annotations.Parameter(description = "Page size, at most 100") @RequestParam(defaultValue = "20") int size) {
         int pageSize = Math.max(1, Math.min(size, MAX_SIZE));
         GroupDirectory.Found found = directory.find(new GroupDirectory.Query(q, type, field, area, false), page, pageSize);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();

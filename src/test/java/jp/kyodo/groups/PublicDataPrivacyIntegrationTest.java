@@ -64,6 +64,8 @@ class PublicDataPrivacyIntegrationTest {
             assertThat(api).as("API").doesNotContain(secret);
             assertThat(csv).as("CSV").doesNotContain(secret);
         }
+        String openApi = body(get("/v3/api-docs"));
+        assertThat(openApi).contains("/api/v1/groups").contains("PersonJson").doesNotContain("publishAddress").doesNotContain("postalCode");
         assertThat(csvBytes[0] & 0xFF).as("BOM for Excel").isEqualTo(0xEF);
         assertThat(csv.lines().findFirst().orElseThrow()).contains("登録番号").contains("代表者メール");
     }
