@@ -26,6 +26,12 @@ class ActivityField {
         this.sortOrder = sortOrder;
     }
 
+    void update(String name, String nameEn, boolean active) {
+        this.name = name;
+        this.nameEn = nameEn;
+        this.active = active;
+    }
+
     Choice toChoice() {
         return new Choice(code, name, nameEn, active);
     }

@@ -53,6 +53,19 @@ class ReferenceData implements ApplicationRunner {
         return areas.findAllByOrderBySortOrderAsc().stream().map(ActivityArea::toChoice).toList();
     }
 
+    /** Adds or changes a field of activity (an administrator's setting); codes are never reused for another meaning. */
+    @Transactional
+    void saveField(String code, String name, String nameEn, boolean active) {
+        fields.findById(code).ifPresentOrElse(f -> f.update(name, nameEn, active),
+                () -> fields.save(new ActivityField(code, name, nameEn, (int) fields.count() + 1)));
+    }
+
+    @Transactional
+    void saveArea(String code, String name, String nameEn, boolean active) {
+        areas.findById(code).ifPresentOrElse(a -> a.update(name, nameEn, active),
+                () -> areas.save(new ActivityArea(code, name, nameEn, (int) areas.count() + 1)));
+    }
+
     Map<String, Choice> fieldsByCode() {
         return fields().stream().collect(Collectors.toMap(Choice::code, Function.identity()));
     }
