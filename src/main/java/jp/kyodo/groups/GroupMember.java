@@ -48,4 +48,8 @@ class GroupMember {
     Long groupId() { return groupId; }
     Long accountId() { return accountId; }
     GroupRole role() { return role; }
+
+    void changeRole(GroupRole newRole) {
+        this.role = newRole;
+    }
 }

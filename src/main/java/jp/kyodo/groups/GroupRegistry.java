@@ -725,7 +725,7 @@ class GroupRegistry {
         return group;
     }
 
-    private List<String> managerEmails(long groupId) {
+    List<String> managerEmails(long groupId) {
         return members.findByGroupId(groupId).stream().filter(m -> m.role().manages())
                 .map(m -> accounts.find(m.accountId())).flatMap(Optional::stream)
                 .filter(a -> a.status() == jp.kyodo.accounts.AccountStatus.ACTIVE)
