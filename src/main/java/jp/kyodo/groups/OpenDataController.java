@@ -98,9 +98,17 @@ class OpenDataController {
                 g.registeredOn(), g.validUntil(), base + "/groups/" + g.id());
     }
 
-    /** One CSV line (RFC 4180): every value quoted, quotes doubled, CRLF at the end. */
+    /**
+     * One CSV line (RFC 4180): every value quoted, quotes doubled, CRLF at the end. A value that Excel would run as
+     * a formula (starting with = + - @ or a tab) gets a leading apostrophe, since the text comes from the public.
+     */
     static String row(List<String> values) {
-        return values.stream().map(v -> "\"" + v.replace("\"", "\"\"") + "\"").collect(Collectors.joining(",")) + "\r\n";
+        return values.stream().map(OpenDataController::cell).collect(Collectors.joining(",")) + "\r\n";
+    }
+
+    static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     private static String nz(String s) {
