@@ -96,12 +96,14 @@ class GroupImportController {
             redirect.addFlashAttribute("notice", "groupImport.expired");
             return "redirect:/staff/groups/import";
         }
+        // Taken out before importing, so that a second click on confirm finds nothing to import twice.
+        session.removeAttribute(SESSION_PREFIX + token);
         try {
             imports.importAll(upload.content(), staff);
-            session.removeAttribute(SESSION_PREFIX + token);
             redirect.addFlashAttribute("notice", "groupImport.done");
             return "redirect:/staff/groups";
         } catch (GroupImport.RefusedException e) {
+            session.setAttribute(SESSION_PREFIX + token, upload);
             model.addAttribute("refused", true);
             return showPreview(token, upload, e.preview(), model, locale);
         }

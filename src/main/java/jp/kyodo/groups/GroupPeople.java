@@ -40,6 +40,8 @@ class GroupPeople {
     private final GroupMembers members;
     private final GroupHistory history;
     private final CivicGroups groups;
+    static final int MAX_OPEN_INVITATIONS = 20;
+
     private final Accounts accounts;
     private final MailOutbox mail;
     private final AuditLog audit;
@@ -73,7 +75,7 @@ class GroupPeople {
 
     /** What an invitation link leads to. */
     record InvitationView(long groupId, String groupName, GroupRole role, State state) {
-        enum State { OPEN, EXPIRED, USED, ALREADY_ACCEPTED }
+        enum State { OPEN, EXPIRED, USED, ALREADY_ACCEPTED, WRONG_ACCOUNT }
     }
 
     @Transactional(readOnly = true)
@@ -118,6 +120,14 @@ class GroupPeople {
         if (invited) {
             throw new InvalidInputException("email", "validation.groupPeople.alreadyInvited");
         }
+        // A cap on open invitations keeps the portal's mail from being used to send many strangers a message.
+        long open = jdbc.sql("""
+                        select count(*) from civic_group_invitation
+                        where group_id = :group and accepted_at is null and expires_at > :now""")
+                .param("group", groupId).param("now", Timestamp.from(now)).query(Long.class).single();
+        if (open >= MAX_OPEN_INVITATIONS) {
+            throw new InvalidInputException("email", "validation.groupPeople.tooManyInvitations", MAX_OPEN_INVITATIONS);
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -149,6 +159,8 @@ class GroupPeople {
     @Transactional
     void changeRole(long groupId, Actor actor, long accountId, String rawRole) {
         registry.forManager(groupId, actor.accountId());
+        // Two managers demoting each other at once must not leave the group without one: serialize on the group.
+        groups.lockById(groupId);
         GroupRole role = role(rawRole);
         GroupMember member = members.findById(new GroupMember.Key(groupId, accountId)).orElseThrow(GroupRegistry::notFound);
         if (member.role() == role) {
@@ -167,6 +179,7 @@ class GroupPeople {
     @Transactional
     boolean remove(long groupId, Actor actor, long accountId) {
         registry.forManager(groupId, actor.accountId());
+        groups.lockById(groupId);
         GroupMember member = members.findById(new GroupMember.Key(groupId, accountId)).orElseThrow(GroupRegistry::notFound);
         if (member.role().manages() && managers(groupId) <= 1) {
             throw new InvalidInputException("role", "validation.groupPeople.lastManager");
@@ -212,7 +225,7 @@ class GroupPeople {
         return view;
     }
 
-    private record Row(long id, long groupId, GroupRole role, Instant expiresAt, Instant acceptedAt, Long acceptedBy) {
+    private record Row(long id, long groupId, GroupRole role, Instant expiresAt, Instant acceptedAt, Long acceptedBy, String email) {
     }
 
     private Optional<Row> find(String token) {
@@ -220,13 +233,13 @@ class GroupPeople {
             return Optional.empty();
         }
         return jdbc.sql("""
-                        select id, group_id, role, expires_at, accepted_at, accepted_by from civic_group_invitation
+                        select id, group_id, role, expires_at, accepted_at, accepted_by, email from civic_group_invitation
                         where token_hash = :hash""")
                 .param("hash", sha256(token))
                 .query((rs, i) -> new Row(rs.getLong("id"), rs.getLong("group_id"), GroupRole.valueOf(rs.getString("role")),
                         rs.getTimestamp("expires_at").toInstant(),
                         rs.getTimestamp("accepted_at") == null ? null : rs.getTimestamp("accepted_at").toInstant(),
-                        (Long) rs.getObject("accepted_by")))
+                        (Long) rs.getObject("accepted_by"), rs.getString("email")))
                 .optional();
     }
 
@@ -236,6 +249,11 @@ class GroupPeople {
         }
         if (!row.expiresAt().isAfter(clock.instant())) {
             return InvitationView.State.EXPIRED;
+        }
+        // The link works only for the invited address: a forwarded or leaked link must not make a stranger a member.
+        String signedIn = accounts.find(actor.accountId()).map(jp.kyodo.accounts.AccountSummary::email).orElse("");
+        if (!signedIn.equalsIgnoreCase(row.email())) {
+            return InvitationView.State.WRONG_ACCOUNT;
         }
         return InvitationView.State.OPEN;
     }

@@ -45,6 +45,7 @@ class GroupRegistry {
 
     static final int NAME_MAX = 200;
     static final int TEXT_MAX = 4000;
+    static final int MAX_FILES_PER_KIND = 5;
 
     private final CivicGroups groups;
     private final GroupMembers members;
@@ -175,6 +176,9 @@ class GroupRegistry {
         });
         String type = checks.check(() -> fileType(content));
         checks.throwIfAny();
+        if (documents.list(group.id()).stream().filter(d -> d.kind() == kind).count() >= MAX_FILES_PER_KIND) {
+            throw new InvalidInputException("file", "validation.file.tooMany", MAX_FILES_PER_KIND);
+        }
         String name = filename == null || filename.isBlank() ? "document" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
         long id = documents.save(group.id(), kind, name.length() > 255 ? name.substring(0, 255) : name, type, content,
                 actor.accountId(), clock.instant());
@@ -289,12 +293,18 @@ class GroupRegistry {
 
     /** The next registration number of a fiscal year; the counter row's lock keeps two approvals from sharing one. */
     String issueNumber(FiscalYear fiscalYear) {
-        int sequence = jdbc.sql("""
-                        insert into registration_counter (fiscal_year, last_number) values (:fy, 1)
-                        on conflict (fiscal_year) do update set last_number = registration_counter.last_number + 1
-                        returning last_number""")
-                .param("fy", fiscalYear.startYear()).query(Integer.class).single();
-        return settings.number(fiscalYear.startYear(), sequence);
+        while (true) {
+            int sequence = jdbc.sql("""
+                            insert into registration_counter (fiscal_year, last_number) values (:fy, 1)
+                            on conflict (fiscal_year) do update set last_number = registration_counter.last_number + 1
+                            returning last_number""")
+                    .param("fy", fiscalYear.startYear()).query(Integer.class).single();
+            String number = settings.number(fiscalYear.startYear(), sequence);
+            // A number taken by an imported registration is skipped, never issued twice.
+            if (!groups.existsByRegistrationNumber(number)) {
+                return number;
+            }
+        }
     }
 
     /** Registered on a date, valid until 31 March of the last fiscal year of the validity (a setting). */
@@ -309,8 +319,10 @@ class GroupRegistry {
     /** Expires every registration whose validity ended before the given day; returns how many. */
     @Transactional
     int expireOverdue(LocalDate today) {
+        // A renewal requested in time but not yet accepted keeps the registration alive until the secretariat decides.
         List<CivicGroup> overdue = groups.findAll((root, q, cb) -> cb.and(
-                cb.equal(root.get("status"), GroupStatus.REGISTERED), cb.lessThan(root.get("validUntil"), today)));
+                cb.equal(root.get("status"), GroupStatus.REGISTERED), cb.lessThan(root.get("validUntil"), today),
+                cb.isNull(root.get("renewalRequestedAt"))));
         for (CivicGroup group : overdue) {
             expire(group);
             for (String email : managerEmails(group.id())) {
@@ -362,7 +374,7 @@ class GroupRegistry {
         if (group.version() != version) {
             throw new InvalidInputException("version", "validation.group.decidedMeanwhile");
         }
-        if (group.renewalRequestedAt() == null) {
+        if (group.status() != GroupStatus.REGISTERED || group.renewalRequestedAt() == null) {
             throw new InvalidInputException("version", "validation.group.noRenewal");
         }
         LocalDate extended = validUntil(group.validUntil().plusDays(1));
@@ -481,7 +493,8 @@ class GroupRegistry {
         if (group.status() != GroupStatus.REGISTERED) {
             throw notFound();
         }
-        return pdf.render("groups/pdf/certificate", Map.of("group", group, "issuedOn", today()), locale);
+        // An official document: always in Japanese, whatever language the reader browses in.
+        return pdf.render("groups/pdf/certificate", Map.of("group", group, "issuedOn", today()), Locale.JAPANESE);
     }
 
     // ---- The public directory ----
@@ -619,7 +632,7 @@ class GroupRegistry {
         Map<String, Choice> known = reference.fieldsByCode();
         Set<String> chosen = new LinkedHashSet<>();
         if (raw != null) {
-            raw.stream().filter(known::containsKey).forEach(chosen::add);
+            raw.stream().filter(code -> known.containsKey(code) && known.get(code).active()).forEach(chosen::add);
         }
         if (chosen.isEmpty()) {
             throw new InvalidInputException("fieldCodes", "validation.group.fields");

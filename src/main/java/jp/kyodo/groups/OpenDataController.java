@@ -107,7 +107,7 @@ class OpenDataController {
     }
 
     static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String safe = !value.isEmpty() && "=+-@\t\r＝＋－＠".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 

@@ -7,6 +7,12 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 interface CivicGroups extends JpaRepository<CivicGroup, Long>, JpaSpecificationExecutor<CivicGroup> {
 
     List<CivicGroup> findByStatusOrderBySubmittedAtAsc(GroupStatus status);
+
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @org.springframework.data.jpa.repository.Query("select g from CivicGroup g where g.id = :id")
+    java.util.Optional<CivicGroup> lockById(@org.springframework.data.repository.query.Param("id") Long id);
+
+    boolean existsByRegistrationNumber(String registrationNumber);
 }
 
 interface GroupMembers extends JpaRepository<GroupMember, GroupMember.Key> {

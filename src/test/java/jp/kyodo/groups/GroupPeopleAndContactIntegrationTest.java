@@ -73,6 +73,10 @@ class GroupPeopleAndContactIntegrationTest {
         mvc.perform(get(path)).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
         mvc.perform(get(path).with(user(invitee))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(name)));
+        // A forwarded link does not work for another account.
+        mvc.perform(post(path).with(csrf()).with(user(stranger))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("招待されたメールアドレスのアカウントでのみ")));
+        mvc.perform(get("/my/groups/" + id + "/people").with(user(stranger))).andExpect(status().isNotFound());
         mvc.perform(post(path).with(csrf()).with(user(invitee))).andExpect(redirectedUrl("/my/groups"));
         mvc.perform(post(path).with(csrf()).with(user(invitee))).andExpect(redirectedUrl("/my/groups"));
         mvc.perform(get("/my/groups").with(user(invitee))).andExpect(content().string(Matchers.containsString(name)));

@@ -112,14 +112,34 @@ class RegistrationValidityIntegrationTest {
                 .isInstanceOf(jp.kyodo.shared.InvalidInputException.class);
     }
 
+    @Test
+    void aNumberTakenByAnImportedRegistrationIsSkipped() {
+        jp.kyodo.shared.FiscalYear fy = new jp.kyodo.shared.FiscalYear(2098);
+        registered("番号重複テスト会", LocalDate.of(2098, 5, 1), "2098-001");
+        String issued = tx.execute(s -> registry.issueNumber(fy));
+        assertThat(issued).isEqualTo("2098-002");
+    }
+
+    @Test
+    void aRenewalRequestedInTimeIsNotExpiredBeforeTheSecretariatDecides() {
+        long id = registered("更新待ちテスト会", LocalDate.of(2025, 5, 2));
+        tx.executeWithoutResult(status -> groups.findById(id).orElseThrow().requestRenewal(Instant.now()));
+        registry.expireOverdue(LocalDate.of(2027, 4, 1));
+        assertThat(groups.findById(id).orElseThrow().status()).isEqualTo(GroupStatus.REGISTERED);
+    }
+
     private long registered(String name, LocalDate registeredOn) {
+        return registered(name, registeredOn, "T-" + System.nanoTime());
+    }
+
+    private long registered(String name, LocalDate registeredOn, String number) {
         return tx.execute(status -> {
             Instant now = Instant.now();
             CivicGroup g = CivicGroup.draft(GroupType.CIVIC, name, null, 1L, now);
             g.editBasics(GroupType.CIVIC, name, null, null, 10, null, "honjo", now);
             g.editActivities(new LinkedHashSet<>(List.of("bosai")), "目的", "活動", null, null, null, null, false, false, now);
             g.submit(now);
-            g.approve("T-" + System.nanoTime(), registeredOn, registry.validUntil(registeredOn), now);
+            g.approve(number, registeredOn, registry.validUntil(registeredOn), now);
             return groups.save(g).id();
         });
     }
