@@ -136,6 +136,20 @@ class CivicGroup {
     void editBasics(GroupType type, String name, String nameKana, LocalDate foundedOn, Integer membersCount,
                     String membershipFee, String areaCode, Instant now) {
         requireEditable();
+        assignBasics(type, name, nameKana, foundedOn, membersCount, membershipFee, areaCode);
+        touch(2, now);
+    }
+
+    /** A change to a registered group's basic information (変更届), accepted or free. */
+    void changeBasics(GroupType type, String name, String nameKana, LocalDate foundedOn, Integer membersCount,
+                      String membershipFee, String areaCode, Instant now) {
+        requireRegistered();
+        assignBasics(type, name, nameKana, foundedOn, membersCount, membershipFee, areaCode);
+        updatedAt = now;
+    }
+
+    private void assignBasics(GroupType type, String name, String nameKana, LocalDate foundedOn, Integer membersCount,
+                              String membershipFee, String areaCode) {
         this.type = type;
         this.name = name;
         this.nameKana = nameKana;
@@ -143,13 +157,28 @@ class CivicGroup {
         this.membersCount = membersCount;
         this.membershipFee = membershipFee;
         this.areaCode = areaCode;
-        touch(2, now);
     }
 
     void editActivities(Set<String> fieldCodes, String purpose, String activities, String website, String socialLinks,
                         String meetingPlace, String meetingTimes, boolean welcomesMembers, boolean welcomesVolunteers,
                         Instant now) {
         requireEditable();
+        assignActivities(fieldCodes, purpose, activities, website, socialLinks, meetingPlace, meetingTimes, welcomesMembers,
+                welcomesVolunteers);
+        touch(3, now);
+    }
+
+    void changeActivities(Set<String> fieldCodes, String purpose, String activities, String website, String socialLinks,
+                          String meetingPlace, String meetingTimes, boolean welcomesMembers, boolean welcomesVolunteers,
+                          Instant now) {
+        requireRegistered();
+        assignActivities(fieldCodes, purpose, activities, website, socialLinks, meetingPlace, meetingTimes, welcomesMembers,
+                welcomesVolunteers);
+        updatedAt = now;
+    }
+
+    private void assignActivities(Set<String> fieldCodes, String purpose, String activities, String website, String socialLinks,
+                                  String meetingPlace, String meetingTimes, boolean welcomesMembers, boolean welcomesVolunteers) {
         this.fieldCodes = new LinkedHashSet<>(fieldCodes);
         this.purpose = purpose;
         this.activities = activities;
@@ -159,7 +188,6 @@ class CivicGroup {
         this.meetingTimes = meetingTimes;
         this.welcomesMembers = welcomesMembers;
         this.welcomesVolunteers = welcomesVolunteers;
-        touch(3, now);
     }
 
     void editPeople(Person representative, Person contact, Instant now) {
@@ -167,6 +195,13 @@ class CivicGroup {
         this.representative = representative;
         this.contact = contact;
         touch(4, now);
+    }
+
+    void changePeople(Person representative, Person contact, Instant now) {
+        requireRegistered();
+        this.representative = representative;
+        this.contact = contact;
+        updatedAt = now;
     }
 
     void documentsDone(Instant now) {
@@ -267,6 +302,10 @@ class CivicGroup {
     private void touch(int reachedStep, Instant now) {
         draftStep = Math.max(draftStep, reachedStep);
         updatedAt = now;
+    }
+
+    private void requireRegistered() {
+        require(status == GroupStatus.REGISTERED, "Only a registered group's information can be changed by notice");
     }
 
     private void requireEditable() {

@@ -30,11 +30,13 @@ class GroupApplicationController {
     static final int STEPS = 5;
 
     private final GroupRegistry registry;
+    private final GroupChanges changes;
     private final ReferenceData reference;
     private final RegistrySettings settings;
 
-    GroupApplicationController(GroupRegistry registry, ReferenceData reference, RegistrySettings settings) {
+    GroupApplicationController(GroupRegistry registry, GroupChanges changes, ReferenceData reference, RegistrySettings settings) {
         this.registry = registry;
+        this.changes = changes;
         this.reference = reference;
         this.settings = settings;
     }
@@ -148,6 +150,40 @@ class GroupApplicationController {
         return "redirect:/my/groups/" + id + "/apply/4";
     }
 
+    @GetMapping("/{id}/change/{part}")
+    String changeForm(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable int part, Model model) {
+        GroupView group = registry.forManager(id, user.accountId());
+        if (group.status() != GroupStatus.REGISTERED) {
+            return "redirect:/my/groups/" + id;
+        }
+        return showChange(model, group, ApplicationForm.of(group), part);
+    }
+
+    @PostMapping("/{id}/change/{part}")
+    String change(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable int part,
+                  @ModelAttribute("form") ApplicationForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        int checkedPart = Math.max(1, Math.min(3, part));
+        try {
+            boolean applied = changes.submit(id, user, checkedPart, form.getVersion(), form);
+            redirect.addFlashAttribute("notice", applied ? "notice.group.changeApplied" : "notice.group.changeSubmitted");
+        } catch (InvalidInputException e) {
+            FormErrors.reject(result, e);
+            GroupView group = registry.forManager(id, user.accountId());
+            if (e.concerns("version")) {
+                form.setVersion(group.version());
+            }
+            return showChange(model, group, form, checkedPart);
+        }
+        return "redirect:/my/groups/" + id;
+    }
+
+    private String showChange(Model model, GroupView group, ApplicationForm form, int part) {
+        String view = show(model, group, form, Math.max(1, Math.min(3, part)));
+        model.addAttribute("mode", "change");
+        model.addAttribute("formAction", "/my/groups/" + group.id() + "/change/" + Math.max(1, Math.min(3, part)));
+        return view;
+    }
+
     @PostMapping("/{id}/renew")
     String renew(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestParam long version,
                  RedirectAttributes redirect) {
@@ -215,6 +251,8 @@ class GroupApplicationController {
         model.addAttribute("presentKinds", documents.stream().map(GroupDocuments.Info::kind).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("minMembers", settings.minMembers());
         model.addAttribute("maxDocumentMb", settings.maxDocumentSize().toMegabytes());
+        model.addAttribute("mode", "apply");
+        model.addAttribute("formAction", "/my/groups/" + group.id() + "/apply/" + step);
         return "groups/apply-" + step;
     }
 

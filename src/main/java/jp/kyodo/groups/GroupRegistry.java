@@ -119,10 +119,22 @@ class GroupRegistry {
         return view(managed(groupId, accountId));
     }
 
-    @Transactional
-    void saveBasics(long groupId, Actor actor, long version, String rawType, String rawName, String rawKana, String rawFounded,
-                    String rawMembers, String rawFee, String rawArea) {
-        CivicGroup group = editable(groupId, actor, version);
+    /** Basic information as checked: every refused field is reported at once. */
+    record Basics(GroupType type, String name, String nameKana, LocalDate foundedOn, Integer membersCount, String membershipFee,
+                  String areaCode) {
+    }
+
+    /** Activities as checked. */
+    record Activities(Set<String> fieldCodes, String purpose, String activities, String website, String socialLinks,
+                      String meetingPlace, String meetingTimes, boolean welcomesMembers, boolean welcomesVolunteers) {
+    }
+
+    /** The representative and the contact person as checked. */
+    record People(Person representative, Person contact) {
+    }
+
+    Basics checkBasics(String rawType, String rawName, String rawKana, String rawFounded, String rawMembers, String rawFee,
+                       String rawArea) {
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
         GroupType type = checks.check(() -> type(rawType));
         String name = checks.check(() -> required("name", rawName, NAME_MAX));
@@ -132,14 +144,11 @@ class GroupRegistry {
         String fee = checks.check(() -> optional("membershipFee", rawFee, 200));
         String area = checks.check(() -> area(rawArea));
         checks.throwIfAny();
-        group.editBasics(type, name, kana, founded, count, fee, area, clock.instant());
+        return new Basics(type, name, kana, founded, count, fee, area);
     }
 
-    @Transactional
-    void saveActivities(long groupId, Actor actor, long version, Set<String> rawFields, String rawPurpose, String rawActivities,
-                        String rawWebsite, String rawSocial, String rawPlace, String rawTimes, boolean welcomesMembers,
-                        boolean welcomesVolunteers) {
-        CivicGroup group = editable(groupId, actor, version);
+    Activities checkActivities(Set<String> rawFields, String rawPurpose, String rawActivities, String rawWebsite, String rawSocial,
+                               String rawPlace, String rawTimes, boolean welcomesMembers, boolean welcomesVolunteers) {
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
         Set<String> fields = checks.check(() -> fields(rawFields));
         String purpose = checks.check(() -> required("purpose", rawPurpose, TEXT_MAX));
@@ -149,18 +158,42 @@ class GroupRegistry {
         String place = checks.check(() -> optional("meetingPlace", rawPlace, 300));
         String times = checks.check(() -> optional("meetingTimes", rawTimes, 300));
         checks.throwIfAny();
-        group.editActivities(fields, purpose, activities, website, social, place, times, welcomesMembers, welcomesVolunteers,
+        return new Activities(fields, purpose, activities, website, social, place, times, welcomesMembers, welcomesVolunteers);
+    }
+
+    People checkPeople(PersonInput representative, PersonInput contact) {
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        Person rep = checks.check(() -> person("rep", representative));
+        Person con = checks.check(() -> person("contact", contact));
+        checks.throwIfAny();
+        return new People(rep, con);
+    }
+
+    @Transactional
+    void saveBasics(long groupId, Actor actor, long version, String rawType, String rawName, String rawKana, String rawFounded,
+                    String rawMembers, String rawFee, String rawArea) {
+        CivicGroup group = editable(groupId, actor, version);
+        Basics b = checkBasics(rawType, rawName, rawKana, rawFounded, rawMembers, rawFee, rawArea);
+        group.editBasics(b.type(), b.name(), b.nameKana(), b.foundedOn(), b.membersCount(), b.membershipFee(), b.areaCode(),
                 clock.instant());
+    }
+
+    @Transactional
+    void saveActivities(long groupId, Actor actor, long version, Set<String> rawFields, String rawPurpose, String rawActivities,
+                        String rawWebsite, String rawSocial, String rawPlace, String rawTimes, boolean welcomesMembers,
+                        boolean welcomesVolunteers) {
+        CivicGroup group = editable(groupId, actor, version);
+        Activities a = checkActivities(rawFields, rawPurpose, rawActivities, rawWebsite, rawSocial, rawPlace, rawTimes,
+                welcomesMembers, welcomesVolunteers);
+        group.editActivities(a.fieldCodes(), a.purpose(), a.activities(), a.website(), a.socialLinks(), a.meetingPlace(),
+                a.meetingTimes(), a.welcomesMembers(), a.welcomesVolunteers(), clock.instant());
     }
 
     @Transactional
     void savePeople(long groupId, Actor actor, long version, PersonInput representative, PersonInput contact) {
         CivicGroup group = editable(groupId, actor, version);
-        InvalidInputException.Checks checks = new InvalidInputException.Checks();
-        Person rep = checks.check(() -> person("rep", representative));
-        Person con = checks.check(() -> person("contact", contact));
-        checks.throwIfAny();
-        group.editPeople(rep, con, clock.instant());
+        People p = checkPeople(representative, contact);
+        group.editPeople(p.representative(), p.contact(), clock.instant());
     }
 
     @Transactional
@@ -708,7 +741,7 @@ class GroupRegistry {
 
     // ---- Helpers ----
 
-    private CivicGroup managed(long groupId, long accountId) {
+    CivicGroup managed(long groupId, long accountId) {
         GroupMember m = members.findById(new GroupMember.Key(groupId, accountId)).orElseThrow(GroupRegistry::notFound);
         if (!m.role().manages()) {
             throw notFound();
@@ -745,7 +778,7 @@ class GroupRegistry {
                 .map(AccountSummary::email).toList();
     }
 
-    private void log(CivicGroup group, Actor actor, String event, String message) {
+    void log(CivicGroup group, Actor actor, String event, String message) {
         history.save(new GroupHistoryEntry(group.id(), clock.instant(), actor == null ? null : actor.accountId(),
                 actor == null ? "system" : actor.displayName(), event, message));
     }

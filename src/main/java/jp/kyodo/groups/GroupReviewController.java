@@ -19,9 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GroupReviewController {
 
     private final GroupRegistry registry;
+    private final GroupChanges changes;
 
-    GroupReviewController(GroupRegistry registry) {
+    GroupReviewController(GroupRegistry registry, GroupChanges changes) {
         this.registry = registry;
+        this.changes = changes;
     }
 
     @GetMapping
@@ -48,6 +50,30 @@ class GroupReviewController {
             return show(id, model, e.problems().getFirst().messageKey(), null);
         }
         redirect.addFlashAttribute("notice", "notice.group.renewed");
+        return "redirect:/staff/groups/" + id;
+    }
+
+    @PostMapping("/{id}/changes/{changeId}/accept")
+    String acceptChange(@PathVariable long id, @PathVariable long changeId, @AuthenticationPrincipal SignedInUser staff,
+                        Model model, RedirectAttributes redirect) {
+        try {
+            changes.accept(id, changeId, staff);
+        } catch (InvalidInputException e) {
+            return show(id, model, e.problems().getFirst().messageKey(), null);
+        }
+        redirect.addFlashAttribute("notice", "notice.group.changeAccepted");
+        return "redirect:/staff/groups/" + id;
+    }
+
+    @PostMapping("/{id}/changes/{changeId}/reject")
+    String rejectChange(@PathVariable long id, @PathVariable long changeId, @RequestParam(required = false) String message,
+                        @AuthenticationPrincipal SignedInUser staff, Model model, RedirectAttributes redirect) {
+        try {
+            changes.reject(id, changeId, staff, message);
+        } catch (InvalidInputException e) {
+            return show(id, model, e.problems().getFirst().messageKey(), new Decision("change-" + changeId, message));
+        }
+        redirect.addFlashAttribute("notice", "notice.group.changeRejected");
         return "redirect:/staff/groups/" + id;
     }
 
@@ -120,6 +146,7 @@ class GroupReviewController {
         model.addAttribute("group", registry.forStaff(id));
         model.addAttribute("history", registry.history(id));
         model.addAttribute("documents", registry.documents(id));
+        model.addAttribute("changes", changes.pending(id));
         model.addAttribute("decisionError", error);
         model.addAttribute("typed", typed == null ? new Decision(null, null) : typed);
         return "groups/staff-detail";
