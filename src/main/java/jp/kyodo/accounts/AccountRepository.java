@@ -24,6 +24,14 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     Page<Account> findStaff(@Param("roles") Collection<Role> roles, @Param("q") String q, Pageable pageable);
 
     @Query("""
+            select distinct a.email from Account a join a.roles r, Department d
+            where d.id = a.departmentId and d.secretariat = true and d.active = true
+              and a.status = jp.kyodo.accounts.AccountStatus.ACTIVE
+              and r in (jp.kyodo.accounts.Role.STAFF, jp.kyodo.accounts.Role.ADMIN)
+            order by a.email""")
+    java.util.List<String> secretariatEmails();
+
+    @Query("""
             select count(distinct a) from Account a join a.roles r
             where r = jp.kyodo.accounts.Role.ADMIN and a.status = jp.kyodo.accounts.AccountStatus.ACTIVE""")
     long countActiveAdministrators();

@@ -31,12 +31,7 @@ public class Accounts {
     /** The addresses of the secretariat's active staff (市民活動推進課), who receive the registry's notices. */
     @Transactional(readOnly = true)
     public List<String> secretariatEmails() {
-        java.util.Set<Long> secretariat = departments.findAll().stream().filter(Department::secretariat).filter(Department::active)
-                .map(Department::id).collect(java.util.stream.Collectors.toSet());
-        return accounts.findAll().stream()
-                .filter(a -> a.status() == AccountStatus.ACTIVE && a.departmentId() != null && secretariat.contains(a.departmentId()))
-                .filter(a -> a.roles().contains(Role.STAFF) || a.roles().contains(Role.ADMIN))
-                .map(Account::email).sorted().toList();
+        return accounts.secretariatEmails();
     }
 
     @Transactional(readOnly = true)

@@ -3,7 +3,6 @@ package jp.kyodo.groups;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import jp.kyodo.search.SearchIndex;
 import jp.kyodo.search.SearchQuery;
 import jp.kyodo.search.SearchResult;
@@ -54,9 +53,7 @@ class GroupDirectory {
         SearchResult result = search.search(new SearchQuery(GroupSearchSource.TYPE, query.q(), filters,
                 words ? SearchQuery.Sort.RELEVANCE : SearchQuery.Sort.TITLE, Math.max(page, 0), size));
         // The index may lag a moment behind a change; the database has the last word on what is listed.
-        List<PublicGroup> groups = result.hits().stream()
-                .map(hit -> registry.listed(Long.parseLong(hit.id())).orElse(null))
-                .filter(Objects::nonNull).toList();
+        List<PublicGroup> groups = registry.listed(result.hits().stream().map(hit -> Long.parseLong(hit.id())).toList());
         return new Found(groups, result.total(), result.page(), result.size());
     }
 

@@ -541,6 +541,15 @@ class GroupRegistry {
                 .map(this::publicView).toList();
     }
 
+    /** The listed groups among these ids, in the given order, read in one query. */
+    @Transactional(readOnly = true)
+    List<PublicGroup> listed(List<Long> ids) {
+        LocalDate today = today();
+        Map<Long, CivicGroup> found = new java.util.HashMap<>();
+        groups.findAllById(ids).forEach(g -> found.put(g.id(), g));
+        return ids.stream().map(found::get).filter(g -> g != null && g.listedOn(today)).map(this::publicView).toList();
+    }
+
     @Transactional(readOnly = true)
     Optional<PublicGroup> listed(long groupId) {
         LocalDate today = today();

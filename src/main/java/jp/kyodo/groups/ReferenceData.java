@@ -41,16 +41,39 @@ class ReferenceData implements ApplicationRunner {
                 areas.save(new ActivityArea(e.code(), e.name(), e.nameEn(), ++i));
             }
         }
+        snapshot = null;
     }
 
-    @Transactional(readOnly = true)
+    /** The two lists as read at one moment. */
+    private record Snapshot(List<Choice> fields, List<Choice> areas, Map<String, Choice> fieldsByCode,
+                            Map<String, Choice> areasByCode, long readAt) {
+    }
+
+    /**
+     * Every group shown needs its field and area names: the lists are read once and kept for a short while
+     * (another portal node's change shows within that time; this node's own change at once).
+     */
+    private static final long SNAPSHOT_MILLIS = 30_000;
+    private volatile Snapshot snapshot;
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        if (current == null || System.currentTimeMillis() - current.readAt() > SNAPSHOT_MILLIS) {
+            List<Choice> f = fields.findAllByOrderBySortOrderAsc().stream().map(ActivityField::toChoice).toList();
+            List<Choice> a = areas.findAllByOrderBySortOrderAsc().stream().map(ActivityArea::toChoice).toList();
+            current = new Snapshot(f, a, f.stream().collect(Collectors.toMap(Choice::code, Function.identity())),
+                    a.stream().collect(Collectors.toMap(Choice::code, Function.identity())), System.currentTimeMillis());
+            snapshot = current;
+        }
+        return current;
+    }
+
     List<Choice> fields() {
-        return fields.findAllByOrderBySortOrderAsc().stream().map(ActivityField::toChoice).toList();
+        return snapshot().fields();
     }
 
-    @Transactional(readOnly = true)
     List<Choice> areas() {
-        return areas.findAllByOrderBySortOrderAsc().stream().map(ActivityArea::toChoice).toList();
+        return snapshot().areas();
     }
 
     /** Adds or changes a field of activity (an administrator's setting); codes are never reused for another meaning. */
@@ -58,20 +81,24 @@ class ReferenceData implements ApplicationRunner {
     void saveField(String code, String name, String nameEn, boolean active) {
         fields.findById(code).ifPresentOrElse(f -> f.update(name, nameEn, active),
                 () -> fields.save(new ActivityField(code, name, nameEn, (int) fields.count() + 1)));
+        fields.flush();
+        snapshot = null;
     }
 
     @Transactional
     void saveArea(String code, String name, String nameEn, boolean active) {
         areas.findById(code).ifPresentOrElse(a -> a.update(name, nameEn, active),
                 () -> areas.save(new ActivityArea(code, name, nameEn, (int) areas.count() + 1)));
+        areas.flush();
+        snapshot = null;
     }
 
     Map<String, Choice> fieldsByCode() {
-        return fields().stream().collect(Collectors.toMap(Choice::code, Function.identity()));
+        return snapshot().fieldsByCode();
     }
 
     Map<String, Choice> areasByCode() {
-        return areas().stream().collect(Collectors.toMap(Choice::code, Function.identity()));
+        return snapshot().areasByCode();
     }
 
     Optional<Choice> area(String code) {
