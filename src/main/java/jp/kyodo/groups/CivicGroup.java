@@ -68,7 +68,11 @@ class CivicGroup {
             @AttributeOverride(name = "email", column = @Column(name = "rep_email")),
             @AttributeOverride(name = "publishAddress", column = @Column(name = "rep_publish_address")),
             @AttributeOverride(name = "publishPhone", column = @Column(name = "rep_publish_phone")),
-            @AttributeOverride(name = "publishEmail", column = @Column(name = "rep_publish_email"))})
+            @AttributeOverride(name = "publishEmail", column = @Column(name = "rep_publish_email")),
+            @AttributeOverride(name = "consentAddress", column = @Column(name = "rep_consent_address")),
+            @AttributeOverride(name = "consentPhone", column = @Column(name = "rep_consent_phone")),
+            @AttributeOverride(name = "consentEmail", column = @Column(name = "rep_consent_email")),
+            @AttributeOverride(name = "consentedAt", column = @Column(name = "rep_consented_at"))})
     private Person representative;
 
     @Embedded
@@ -81,7 +85,11 @@ class CivicGroup {
             @AttributeOverride(name = "email", column = @Column(name = "contact_email")),
             @AttributeOverride(name = "publishAddress", column = @Column(name = "contact_publish_address")),
             @AttributeOverride(name = "publishPhone", column = @Column(name = "contact_publish_phone")),
-            @AttributeOverride(name = "publishEmail", column = @Column(name = "contact_publish_email"))})
+            @AttributeOverride(name = "publishEmail", column = @Column(name = "contact_publish_email")),
+            @AttributeOverride(name = "consentAddress", column = @Column(name = "contact_consent_address")),
+            @AttributeOverride(name = "consentPhone", column = @Column(name = "contact_consent_phone")),
+            @AttributeOverride(name = "consentEmail", column = @Column(name = "contact_consent_email")),
+            @AttributeOverride(name = "consentedAt", column = @Column(name = "contact_consented_at"))})
     private Person contact;
 
     private boolean declaresActiveInCity;
@@ -192,15 +200,34 @@ class CivicGroup {
 
     void editPeople(Person representative, Person contact, Instant now) {
         requireEditable();
-        this.representative = representative;
-        this.contact = contact;
+        this.representative = representative.keepingConsentOf(this.representative);
+        this.contact = contact.keepingConsentOf(this.contact);
         touch(4, now);
     }
 
     void changePeople(Person representative, Person contact, Instant now) {
         requireRegistered();
-        this.representative = representative;
-        this.contact = contact;
+        this.representative = representative.keepingConsentOf(this.representative);
+        this.contact = contact.keepingConsentOf(this.contact);
+        updatedAt = now;
+    }
+
+    /** The person in a role: "rep" for the representative, "contact" for the contact person. */
+    Person person(String role) {
+        return switch (role) {
+            case "rep" -> representative;
+            case "contact" -> contact;
+            default -> throw new IllegalArgumentException(role);
+        };
+    }
+
+    /** Records a person's own answer about publishing their contact details. */
+    void consent(String role, boolean toAddress, boolean toPhone, boolean toEmail, Instant now) {
+        Person p = person(role);
+        if (p == null) {
+            throw new IllegalStateException("No " + role + " in group " + id);
+        }
+        p.consent(toAddress, toPhone, toEmail, now);
         updatedAt = now;
     }
 
@@ -258,11 +285,19 @@ class CivicGroup {
         updatedAt = now;
     }
 
+    void refuseRenewal(String reason, Instant now) {
+        require(status == GroupStatus.REGISTERED && renewalRequestedAt != null, "No renewal to refuse");
+        renewalRequestedAt = null;
+        lastDecisionMessage = reason;
+        updatedAt = now;
+    }
+
     void acceptRenewal(LocalDate newValidUntil, Instant now) {
         require(status == GroupStatus.REGISTERED && renewalRequestedAt != null, "No renewal to accept");
         require(newValidUntil.isAfter(validUntil), "A renewal extends the validity");
         validUntil = newValidUntil;
         renewalRequestedAt = null;
+        lastDecisionMessage = null;
         renewalRemindedOn = null;
         updatedAt = now;
     }

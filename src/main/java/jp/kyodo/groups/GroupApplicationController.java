@@ -33,8 +33,11 @@ class GroupApplicationController {
     private final GroupChanges changes;
     private final ReferenceData reference;
     private final RegistrySettings settings;
+    private final GroupConsents consents;
 
-    GroupApplicationController(GroupRegistry registry, GroupChanges changes, ReferenceData reference, RegistrySettings settings) {
+    GroupApplicationController(GroupRegistry registry, GroupChanges changes, ReferenceData reference, RegistrySettings settings,
+                               GroupConsents consents) {
+        this.consents = consents;
         this.registry = registry;
         this.changes = changes;
         this.reference = reference;
@@ -193,6 +196,15 @@ class GroupApplicationController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.problems().getFirst().messageKey());
         }
+        return "redirect:/my/groups/" + id;
+    }
+
+    /** Mails a fresh consent link to each person whose agreement is still awaited. */
+    @PostMapping("/{id}/consent/resend")
+    String resendConsent(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+        registry.forManager(id, user.accountId());
+        int sent = consents.resend(id, user);
+        redirect.addFlashAttribute("notice", sent > 0 ? "notice.group.consentResent" : "notice.group.consentNotResent");
         return "redirect:/my/groups/" + id;
     }
 

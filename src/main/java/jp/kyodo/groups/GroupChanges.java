@@ -39,6 +39,7 @@ class GroupChanges {
     }
 
     private final GroupRegistry registry;
+    private final GroupConsents consents;
     private final CivicGroups groups;
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -48,11 +49,14 @@ class GroupChanges {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Set<String> freeFields;
+    private final org.springframework.context.MessageSource messages;
 
-    GroupChanges(GroupRegistry registry, CivicGroups groups, JdbcClient jdbc, JsonMapper json, Accounts accounts, MailOutbox mail,
+    GroupChanges(GroupRegistry registry, GroupConsents consents, CivicGroups groups, JdbcClient jdbc, JsonMapper json, Accounts accounts, MailOutbox mail,
                  AuditLog audit, ApplicationEventPublisher events, Clock clock,
-                 @Value("${kyodo.groups.free-change-fields}") Set<String> freeFields) {
+                 @Value("${kyodo.groups.free-change-fields}") Set<String> freeFields, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.registry = registry;
+        this.consents = consents;
         this.groups = groups;
         this.jdbc = jdbc;
         this.json = json;
@@ -80,10 +84,13 @@ class GroupChanges {
         }
         boolean free = differences.stream().allMatch(d -> freeFields.contains(d.labelKey().replace("group.", "")));
         if (free) {
-            apply(group, part, form);
+            apply(group, part, form, actor, actor.accountId());
             registry.log(group, actor, "changed", summary(differences));
             audit.record("group.change.free", "civic_group", group.id(), summary(differences));
             reindex(group);
+            for (String email : accounts.secretariatEmails()) {
+                mail.send(email, "groupChangedStaff", Locale.JAPANESE, group.name(), summaryText(differences), group.id());
+            }
             return true;
         }
         // One pending notice per part: a new one replaces the earlier, undecided one.
@@ -98,6 +105,9 @@ class GroupChanges {
         audit.record("group.change.submit", "civic_group", group.id(), summary(differences));
         for (String email : accounts.secretariatEmails()) {
             mail.send(email, "groupChangeStaff", Locale.JAPANESE, group.name(), group.id());
+        }
+        for (String email : registry.managerEmails(group.id())) {
+            mail.send(email, "groupChangeSubmitted", LocaleContextHolder.getLocale(), group.name());
         }
         return false;
     }
@@ -121,13 +131,14 @@ class GroupChanges {
         Row row = claim(groupId, changeId, staff, "ACCEPTED", null);
         ApplicationForm form = json.readValue(row.proposal(), ApplicationForm.class);
         String summary = summary(differences(group, row.part(), form));
-        apply(group, row.part(), form);
+        apply(group, row.part(), form, staff, row.submittedBy());
         registry.log(group, staff, "changeAccepted", summary);
         audit.record(staff, "group.change.accept", "civic_group", group.id(), summary);
         reindex(group);
         for (String email : registry.managerEmails(group.id())) {
             mail.send(email, "groupChangeAccepted", LocaleContextHolder.getLocale(), group.name());
         }
+        registry.tellSecretariat(group, staff, "changeAccepted");
     }
 
     @Transactional
@@ -140,26 +151,27 @@ class GroupChanges {
         for (String email : registry.managerEmails(group.id())) {
             mail.send(email, "groupChangeRejected", LocaleContextHolder.getLocale(), group.name(), message);
         }
+        registry.tellSecretariat(group, staff, "changeRejected");
     }
 
-    private record Row(int part, String proposal) {
+    private record Row(int part, String proposal, long submittedBy) {
     }
 
     /** Marks a pending notice decided; a second decision (another staff member, a double click) is refused. */
     private Row claim(long groupId, long changeId, Actor staff, String status, String message) {
         List<Row> rows = jdbc.sql("""
                         update civic_group_change set status = :status, decided_by = :by, decided_at = :at, message = :message
-                        where id = :id and group_id = :g and status = 'PENDING' returning part, proposal""")
+                        where id = :id and group_id = :g and status = 'PENDING' returning part, proposal, submitted_by""")
                 .param("status", status).param("by", staff.accountId()).param("at", Timestamp.from(clock.instant()))
                 .param("message", message).param("id", changeId).param("g", groupId)
-                .query((rs, i) -> new Row(rs.getInt(1), rs.getString(2))).list();
+                .query((rs, i) -> new Row(rs.getInt(1), rs.getString(2), rs.getLong(3))).list();
         if (rows.isEmpty()) {
             throw new InvalidInputException("version", "validation.group.decidedMeanwhile");
         }
         return rows.getFirst();
     }
 
-    private void apply(CivicGroup group, int part, ApplicationForm f) {
+    private void apply(CivicGroup group, int part, ApplicationForm f, Actor actor, long author) {
         Instant now = clock.instant();
         switch (part) {
             case 1 -> {
@@ -177,6 +189,7 @@ class GroupChanges {
             default -> {
                 GroupRegistry.People p = registry.checkPeople(f.getRep().input(), f.getContact().input());
                 group.changePeople(p.representative(), p.contact(), now);
+                consents.requestWhereNeeded(group, actor, author);
             }
         }
     }
@@ -242,6 +255,12 @@ class GroupChanges {
 
     private static String summary(List<Difference> differences) {
         return String.join(", ", differences.stream().map(d -> (d.prefixKey() == null ? "" : d.prefixKey() + ":") + d.labelKey()).toList());
+    }
+
+    /** The changed fields in Japanese, for the secretariat's mail. */
+    private String summaryText(List<Difference> differences) {
+        return String.join("、", differences.stream().map(d -> (d.prefixKey() == null ? "" : messages.getMessage(d.prefixKey(), null, Locale.JAPANESE))
+                + messages.getMessage(d.labelKey(), null, d.labelKey(), Locale.JAPANESE)).toList());
     }
 
     private void reindex(CivicGroup group) {

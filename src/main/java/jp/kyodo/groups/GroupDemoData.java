@@ -97,6 +97,11 @@ class GroupDemoData implements ApplicationRunner {
                             "0495-2" + (i % 10) + "-" + String.format("%04d", 1000 + i * 37), null, false, i % 5 == 0, false),
                     new Person("連絡 担当" + (i + 1), null, null, null, null, "contact" + (i + 1) + "@example.jp", false, false, i % 7 == 0),
                     now);
+            // Most people gave their consent on paper; a few contact people have not answered yet.
+            g.consent("rep", true, true, true, now);
+            if (i % 14 == 0) {
+                g.consent("contact", true, true, true, now);
+            }
             g.documentsDone(now);
             g.declare(true, true, true, true, now);
             groups.save(g);

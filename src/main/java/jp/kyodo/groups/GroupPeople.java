@@ -128,9 +128,7 @@ class GroupPeople {
         if (open >= MAX_OPEN_INVITATIONS) {
             throw new InvalidInputException("email", "validation.groupPeople.tooManyInvitations", MAX_OPEN_INVITATIONS);
         }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         jdbc.sql("""
                         insert into civic_group_invitation (group_id, email, role, token_hash, invited_by, created_at, expires_at)
                         values (:group, :email, :role, :hash, :by, :now, :expires)""")
@@ -291,6 +289,13 @@ class GroupPeople {
         } catch (RuntimeException e) {
             throw new InvalidInputException("role", "validation.groupPeople.role");
         }
+    }
+
+    /** A random single-use token for a link in an e-mail (only its digest is stored). */
+    static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String sha256(String text) {

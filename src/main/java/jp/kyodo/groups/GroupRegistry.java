@@ -61,11 +61,12 @@ class GroupRegistry {
     private final CityProfile city;
     private final ApplicationEventPublisher events;
     private final PdfDocuments pdf;
+    private final GroupConsents consents;
 
     GroupRegistry(CivicGroups groups, GroupMembers members, GroupHistory history, GroupDocuments documents,
                   ReferenceData reference, RegistrySettings settings, Accounts accounts, MailOutbox mail, AuditLog audit,
                   JdbcClient jdbc, Clock clock, CityProfile city, ApplicationEventPublisher events,
-                  PdfDocuments pdf) {
+                  PdfDocuments pdf, GroupConsents consents) {
         this.groups = groups;
         this.members = members;
         this.history = history;
@@ -80,6 +81,7 @@ class GroupRegistry {
         this.city = city;
         this.events = events;
         this.pdf = pdf;
+        this.consents = consents;
     }
 
     LocalDate today() {
@@ -244,6 +246,7 @@ class GroupRegistry {
         boolean resubmission = group.status() == GroupStatus.RETURNED;
         group.submit(now);
         log(group, actor, resubmission ? "resubmitted" : "submitted", null);
+        consents.requestWhereNeeded(group, actor, actor.accountId());
         audit.record(resubmission ? "group.resubmit" : "group.submit", "civic_group", group.id(), null);
         Locale locale = LocaleContextHolder.getLocale();
         for (String email : managerEmails(group.id())) {
@@ -281,6 +284,7 @@ class GroupRegistry {
         for (String email : managerEmails(group.id())) {
             mail.send(email, "groupApproved", LocaleContextHolder.getLocale(), group.name(), number, JapaneseDates.format(validUntil));
         }
+        tellSecretariat(group, staff, "approved");
         return number;
     }
 
@@ -294,6 +298,7 @@ class GroupRegistry {
         for (String email : managerEmails(group.id())) {
             mail.send(email, "groupReturned", LocaleContextHolder.getLocale(), group.name(), message);
         }
+        tellSecretariat(group, staff, "returned");
     }
 
     @Transactional
@@ -306,6 +311,7 @@ class GroupRegistry {
         for (String email : managerEmails(group.id())) {
             mail.send(email, "groupRefused", LocaleContextHolder.getLocale(), group.name(), reason);
         }
+        tellSecretariat(group, staff, "refused");
     }
 
     @Transactional(readOnly = true)
@@ -362,6 +368,13 @@ class GroupRegistry {
                 mail.send(email, "groupExpired", Locale.JAPANESE, group.name(), group.registrationNumber());
             }
         }
+        if (!overdue.isEmpty()) {
+            // One summary for the secretariat, however many registrations ended that night.
+            String list = String.join("\n", overdue.stream().map(g -> "・" + g.name() + "(" + g.registrationNumber() + ")").toList());
+            for (String email : accounts.secretariatEmails()) {
+                mail.send(email, "groupsExpiredStaff", Locale.JAPANESE, overdue.size(), list);
+            }
+        }
         return overdue.size();
     }
 
@@ -398,6 +411,9 @@ class GroupRegistry {
         for (String email : accounts.secretariatEmails()) {
             mail.send(email, "groupRenewalStaff", Locale.JAPANESE, group.name(), group.id());
         }
+        for (String email : managerEmails(group.id())) {
+            mail.send(email, "groupRenewalRequested", LocaleContextHolder.getLocale(), group.name());
+        }
     }
 
     /** Extends the validity by the set number of fiscal years after the current one ends. */
@@ -416,6 +432,34 @@ class GroupRegistry {
         audit.record(staff, "group.renewal.accept", "civic_group", group.id(), extended.toString());
         for (String email : managerEmails(group.id())) {
             mail.send(email, "groupRenewed", LocaleContextHolder.getLocale(), group.name(), JapaneseDates.format(extended));
+        }
+        tellSecretariat(group, staff, "renewed");
+    }
+
+    /**
+     * The secretariat does not renew (the group no longer meets the conditions, say): the request is closed with a
+     * reason, and a registration whose validity has already ended expires at once.
+     */
+    @Transactional
+    void refuseRenewal(long groupId, Actor staff, long version, String rawReason) {
+        String reason = required("message", rawReason, TEXT_MAX);
+        CivicGroup group = groups.findById(groupId).orElseThrow(GroupRegistry::notFound);
+        if (group.version() != version) {
+            throw new InvalidInputException("version", "validation.group.decidedMeanwhile");
+        }
+        if (group.status() != GroupStatus.REGISTERED || group.renewalRequestedAt() == null) {
+            throw new InvalidInputException("version", "validation.group.noRenewal");
+        }
+        group.refuseRenewal(reason, clock.instant());
+        log(group, staff, "renewalRefused", reason);
+        audit.record(staff, "group.renewal.refuse", "civic_group", group.id(), null);
+        for (String email : managerEmails(group.id())) {
+            mail.send(email, "groupRenewalRefused", LocaleContextHolder.getLocale(), group.name(), reason,
+                    JapaneseDates.format(group.validUntil()));
+        }
+        tellSecretariat(group, staff, "renewalRefused");
+        if (group.validUntil().isBefore(today())) {
+            expire(group);
         }
     }
 
@@ -461,6 +505,9 @@ class GroupRegistry {
         for (String email : accounts.secretariatEmails()) {
             mail.send(email, "groupDissolvedStaff", Locale.JAPANESE, group.name(), group.registrationNumber(), reason);
         }
+        for (String email : managerEmails(group.id())) {
+            mail.send(email, "groupDissolved", LocaleContextHolder.getLocale(), group.name(), group.registrationNumber());
+        }
     }
 
     @Transactional
@@ -480,6 +527,7 @@ class GroupRegistry {
         for (String email : managerEmails(group.id())) {
             mail.send(email, "groupCancelled", LocaleContextHolder.getLocale(), group.name(), reason);
         }
+        tellSecretariat(group, staff, "cancelled");
     }
 
     /** Counts of listed groups by type, field and area, and the registrations ending this fiscal year. */
@@ -785,6 +833,21 @@ class GroupRegistry {
                 .map(m -> accounts.find(m.accountId())).flatMap(Optional::stream)
                 .filter(a -> a.status() == jp.kyodo.accounts.AccountStatus.ACTIVE)
                 .map(AccountSummary::email).toList();
+    }
+
+    /**
+     * A copy of a decision for the secretariat's other members (the one who acted knows), so that whoever answers
+     * the group's call next knows what was decided.
+     */
+    void tellSecretariat(CivicGroup group, Actor staff, String event) {
+        String own = accounts.find(staff.accountId()).map(AccountSummary::email).orElse("");
+        for (String email : accounts.secretariatEmails()) {
+            if (!email.equalsIgnoreCase(own)) {
+                mail.send(email, "groupStepStaff", Locale.JAPANESE, group.name(),
+                        new org.springframework.context.support.DefaultMessageSourceResolvable("groupEvent." + event),
+                        staff.displayName(), String.valueOf(group.id()));
+            }
+        }
     }
 
     void log(CivicGroup group, Actor actor, String event, String message) {

@@ -20,17 +20,23 @@ class GroupReviewController {
 
     private final GroupRegistry registry;
     private final GroupChanges changes;
+    private final GroupConsents consents;
 
-    GroupReviewController(GroupRegistry registry, GroupChanges changes) {
+    GroupReviewController(GroupRegistry registry, GroupChanges changes, GroupConsents consents) {
         this.registry = registry;
         this.changes = changes;
+        this.consents = consents;
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) GroupStatus status, Model model) {
+    String list(@RequestParam(required = false) GroupStatus status,
+                @RequestParam(name = "renewal", required = false, defaultValue = "false") boolean renewalPending, Model model) {
         model.addAttribute("status", status);
+        model.addAttribute("renewalPending", renewalPending);
         model.addAttribute("statuses", GroupStatus.values());
-        model.addAttribute("groups", registry.forStaff(status));
+        model.addAttribute("groups", renewalPending
+                ? registry.forStaff(GroupStatus.REGISTERED).stream().filter(g -> g.renewalRequestedAt() != null).toList()
+                : registry.forStaff(status));
         return "groups/staff-list";
     }
 
@@ -50,6 +56,33 @@ class GroupReviewController {
             return show(id, model, e.problems().getFirst().messageKey(), null);
         }
         redirect.addFlashAttribute("notice", "notice.group.renewed");
+        return "redirect:/staff/groups/" + id;
+    }
+
+    @PostMapping("/{id}/renewal/refuse")
+    String refuseRenewal(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String message,
+                         @AuthenticationPrincipal SignedInUser staff, Model model, RedirectAttributes redirect) {
+        try {
+            registry.refuseRenewal(id, staff, version, message);
+        } catch (InvalidInputException e) {
+            return show(id, model, e.problems().getFirst().messageKey(), new Decision("renewal", message));
+        }
+        redirect.addFlashAttribute("notice", "notice.group.renewalRefused");
+        return "redirect:/staff/groups/" + id;
+    }
+
+    /** Consent given or withdrawn on paper or by telephone, recorded by the secretariat. */
+    @PostMapping("/{id}/consent")
+    String recordConsent(@PathVariable long id, @RequestParam long version, @RequestParam String role,
+                         @RequestParam(defaultValue = "false") boolean address, @RequestParam(defaultValue = "false") boolean phone,
+                         @RequestParam(defaultValue = "false") boolean email, @AuthenticationPrincipal SignedInUser staff,
+                         Model model, RedirectAttributes redirect) {
+        try {
+            consents.record(id, staff, version, role, address, phone, email);
+        } catch (InvalidInputException e) {
+            return show(id, model, e.problems().getFirst().messageKey(), null);
+        }
+        redirect.addFlashAttribute("notice", "notice.group.consentRecorded");
         return "redirect:/staff/groups/" + id;
     }
 

@@ -14,6 +14,12 @@ public record GroupView(Long id, GroupType type, String name, String nameKana, L
                         LocalDate registeredOn, LocalDate validUntil, String lastDecisionMessage, Instant submittedAt,
                         Instant updatedAt, long version, Instant renewalRequestedAt, boolean renewalOpen) {
 
+    /** Whether a person has yet to agree to publishing a contact detail the group asked to publish. */
+    public boolean awaitsConsent() {
+        return status != GroupStatus.DRAFT && ((representative != null && representative.awaitsConsent())
+                || (contact != null && contact.awaitsConsent()));
+    }
+
     public List<String> fieldCodes() {
         return fields.stream().map(Choice::code).toList();
     }

@@ -35,12 +35,14 @@ class PublicDataPrivacyIntegrationTest {
             CivicGroup g = CivicGroup.draft(GroupType.CIVIC, name, "プライバシーカクニンノカイ", 1L, now);
             g.editBasics(GroupType.CIVIC, name, "プライバシーカクニンノカイ", null, 8, null, "honjo", now);
             g.editActivities(new LinkedHashSet<>(List.of("jinken")), "個人情報を守る", "確認", null, null, null, null, true, false, now);
-            // The representative agrees to publish the phone only; the contact person agrees to nothing.
+            // The group asks to publish the representative's phone and address; he agrees to the phone only. It asks to
+            // publish the contact person's e-mail, and she has not answered.
             g.editPeople(new Person("公開 一郎", null, "3670001", "本庄市秘密町1-" + tag, "0495-99-0001", "rep-" + tag + "@example.jp",
-                            false, true, false),
+                            true, true, false),
                     new Person("非公開 花子", null, "3670002", "本庄市内緒町2-" + tag, "090-9999-" + tag.substring(0, 4).replaceAll("[^0-9]", "1"),
-                            "contact-" + tag + "@example.jp", false, false, false),
+                            "contact-" + tag + "@example.jp", false, false, true),
                     now);
+            g.consent("rep", false, true, true, now);
             g.submit(now);
             g.approve("P-" + tag, LocalDate.now(), registry.validUntil(LocalDate.now()), now);
             return groups.save(g).id();

@@ -41,6 +41,7 @@ class RegistrationJourneyBrowserTest {
     private static final String PASSWORD = "registry-journey-1";
 
     @Autowired JdbcClient jdbc;
+    @Autowired com.icegreen.greenmail.util.GreenMail greenMail;
     @Autowired PasswordEncoder encoder;
     @TempDir Path files;
 
@@ -171,6 +172,16 @@ class RegistrationJourneyBrowserTest {
             String text = new PDFTextStripper().getText(certificate);
             org.assertj.core.api.Assertions.assertThat(text).contains(groupName).contains("市民活動団体登録証").contains("若葉 陽子");
         }
+
+        // The representative is not the applicant: she gets a mail and agrees, herself, to publishing her phone.
+        String consentMail = jp.kyodo.TestMailServer.awaitMail(greenMail, "yoko-" + tag + "@example.jp", "連絡先の公開についての確認");
+        Page yoko = browser.newPage(options -> { });
+        yoko.navigate(jp.kyodo.TestMailServer.firstLink(consentMail));
+        assertThat(yoko.locator("h1")).hasText("連絡先の公開についての確認");
+        assertAccessible(yoko);
+        yoko.getByLabel(Pattern.compile("電話番号")).check();
+        button(yoko, "この内容で回答する").click();
+        assertThat(yoko.getByRole(AriaRole.STATUS)).containsText("回答を記録しました");
 
         // Anyone finds it in the directory by a kana search, with the consented phone and nothing private.
         Page visitor = browser.newPage(options -> { });

@@ -43,7 +43,10 @@ class RegistryFlowIntegrationTest {
     void applyReturnResubmitApproveAndFindInTheDirectory() throws Exception {
         UserDetails applicant = account("applicant", "RESIDENT", null);
         UserDetails staff = account("reviewer", "STAFF", secretariat());
-        String name = "子育てサロンひまわり" + UUID.randomUUID().toString().substring(0, 4);
+        String tag = UUID.randomUUID().toString().substring(0, 4);
+        String name = "子育てサロンひまわり" + tag;
+        String aoi = "aoi-" + tag + "@example.jp";
+        String sato = "sato-" + tag + "@example.jp";
 
         String location = mvc.perform(post("/my/groups/new").with(csrf()).with(user(applicant))
                         .param("type", "CIVIC").param("name", name).param("nameKana", "こそだてさろんひまわり"))
@@ -67,8 +70,8 @@ class RegistryFlowIntegrationTest {
                 .andExpect(redirectedUrl("/my/groups/" + id + "/apply/3"));
         mvc.perform(step(applicant, id, 3)
                         .param("rep.name", "日向 葵").param("rep.nameKana", "ひなた あおい").param("rep.address", "埼玉県本庄市中央2-1-1")
-                        .param("rep.phone", "090-1111-2222").param("rep.email", "aoi@example.jp").param("rep.publishPhone", "true")
-                        .param("contact.name", "月見 里").param("contact.email", "sato@example.jp"))
+                        .param("rep.phone", "090-1111-2222").param("rep.email", aoi).param("rep.publishPhone", "true")
+                        .param("contact.name", "月見 里").param("contact.email", sato))
                 .andExpect(redirectedUrl("/my/groups/" + id + "/apply/4"));
 
         // A file that only claims to be a PDF is refused by its content.
@@ -94,7 +97,7 @@ class RegistryFlowIntegrationTest {
 
         // Staff returns it; the applicant corrects and resubmits.
         mvc.perform(get("/staff/groups/" + id).with(user(staff))).andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("aoi@example.jp")));
+                .andExpect(content().string(Matchers.containsString(aoi)));
         long version = groups.findById(id).orElseThrow().version();
         mvc.perform(post("/staff/groups/" + id + "/return").with(csrf()).with(user(staff)).param("version", String.valueOf(version))
                         .param("message", "役員名簿に代表者の氏名を記載してください。"))
@@ -121,12 +124,27 @@ class RegistryFlowIntegrationTest {
         awaitInDirectory("コソダテ", name);
         mvc.perform(get("/groups").param("q", "ｺｿﾀﾞﾃｻﾛﾝ"))
                 .andExpect(content().string(Matchers.containsString(name)));
+        // The applicant asked to publish the representative's phone, but only she can agree to it: private until then.
+        mvc.perform(get("/groups/" + id))
+                .andExpect(content().string(Matchers.containsString("日向 葵")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("090-1111-2222"))));
+        String consentMail = awaitMail(greenMail, aoi, "連絡先の公開についての確認");
+        assertThat(consentMail).contains(name).contains("電話番号");
+        String link = jp.kyodo.TestMailServer.firstLink(consentMail);
+        String consentPath = link.substring(link.indexOf("/consent/"));
+        String consentPage = mvc.perform(get(consentPath)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(consentPage).contains("090-1111-2222").contains(name).doesNotContain("中央2-1-1");
+        String fingerprint = consentPage.replaceAll("(?s).*name=\"fingerprint\" value=\"([^\"]+)\".*", "$1");
+        mvc.perform(post(consentPath).with(csrf()).param("fingerprint", fingerprint).param("phone", "true"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("回答を記録しました")));
         mvc.perform(get("/groups/" + id))
                 .andExpect(content().string(Matchers.containsString("日向 葵")))
                 .andExpect(content().string(Matchers.containsString("090-1111-2222")))
-                .andExpect(content().string(Matchers.not(Matchers.containsString("aoi@example.jp"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString(aoi))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("中央2-1-1"))))
-                .andExpect(content().string(Matchers.not(Matchers.containsString("sato@example.jp"))));
+                .andExpect(content().string(Matchers.not(Matchers.containsString(sato))));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'group.consent.answer' and record_id = :id")
+                .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
