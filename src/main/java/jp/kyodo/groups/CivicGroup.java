@@ -200,15 +200,15 @@ class CivicGroup {
 
     void editPeople(Person representative, Person contact, Instant now) {
         requireEditable();
-        this.representative = representative.keepingConsentOf(this.representative);
-        this.contact = contact.keepingConsentOf(this.contact);
+        this.representative = representative == null ? null : representative.keepingConsentOf(this.representative);
+        this.contact = contact == null ? null : contact.keepingConsentOf(this.contact);
         touch(4, now);
     }
 
     void changePeople(Person representative, Person contact, Instant now) {
         requireRegistered();
-        this.representative = representative.keepingConsentOf(this.representative);
-        this.contact = contact.keepingConsentOf(this.contact);
+        this.representative = representative == null ? null : representative.keepingConsentOf(this.representative);
+        this.contact = contact == null ? null : contact.keepingConsentOf(this.contact);
         updatedAt = now;
     }
 

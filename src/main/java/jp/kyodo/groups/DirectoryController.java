@@ -46,6 +46,7 @@ class DirectoryController {
     @GetMapping("/groups/{id}")
     String group(@PathVariable long id, Model model) {
         model.addAttribute("group", registry.listed(id).orElseThrow(GroupRegistry::notFound));
+        model.addAttribute("activity", registry.publicActivity(id, 10));
         return "groups/public";
     }
 }

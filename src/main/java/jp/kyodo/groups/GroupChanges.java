@@ -89,7 +89,7 @@ class GroupChanges {
             audit.record("group.change.free", "civic_group", group.id(), summary(differences));
             reindex(group);
             for (String email : accounts.secretariatEmails()) {
-                mail.send(email, "groupChangedStaff", Locale.JAPANESE, group.name(), summaryText(differences), group.id());
+                mail.send(email, "groupChangedStaff", Locale.JAPANESE, group.name(), summaryText(differences), String.valueOf(group.id()));
             }
             return true;
         }
@@ -104,7 +104,7 @@ class GroupChanges {
         registry.log(group, actor, "changeSubmitted", summary(differences));
         audit.record("group.change.submit", "civic_group", group.id(), summary(differences));
         for (String email : accounts.secretariatEmails()) {
-            mail.send(email, "groupChangeStaff", Locale.JAPANESE, group.name(), group.id());
+            mail.send(email, "groupChangeStaff", Locale.JAPANESE, group.name(), String.valueOf(group.id()));
         }
         for (String email : registry.managerEmails(group.id())) {
             mail.send(email, "groupChangeSubmitted", LocaleContextHolder.getLocale(), group.name());

@@ -37,9 +37,15 @@ class GroupContact {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final int limitPerHour;
+    private final int limitPerGroupPerDay;
+    private final jp.kyodo.accounts.Accounts accounts;
 
     GroupContact(GroupRegistry registry, CivicGroups groups, MailOutbox mail, AuditLog audit, JdbcClient jdbc, Clock clock,
-                 @Value("${kyodo.groups.contact-limit-per-hour:5}") int limitPerHour) {
+                 jp.kyodo.accounts.Accounts accounts,
+                 @Value("${kyodo.groups.contact-limit-per-hour:5}") int limitPerHour,
+                 @Value("${kyodo.groups.contact-limit-per-group-per-day:30}") int limitPerGroupPerDay) {
+        this.accounts = accounts;
+        this.limitPerGroupPerDay = limitPerGroupPerDay;
         this.registry = registry;
         this.groups = groups;
         this.mail = mail;
@@ -78,7 +84,7 @@ class GroupContact {
 
         Instant now = clock.instant();
         String senderKey = GroupPeople.sha256("email:" + email);
-        String clientKey = GroupPeople.sha256("ip:" + (clientAddress == null ? "" : clientAddress));
+        String clientKey = GroupPeople.sha256("ip:" + clientNetwork(clientAddress));
         jdbc.sql("select 1 from (select pg_advisory_xact_lock(:key)) locked").param("key", LOCK_KEY).query(Integer.class).single();
         jdbc.sql("delete from civic_group_contact_message where sent_at < :old")
                 .param("old", Timestamp.from(now.minus(Duration.ofDays(1)))).update();
@@ -89,6 +95,12 @@ class GroupContact {
                 .param("k", clientKey).param("since", since).query(Long.class).single();
         if (bySender >= limitPerHour || byClient >= limitPerHour) {
             throw new InvalidInputException("version", "validation.groupContact.tooMany", limitPerHour);
+        }
+        // Many senders at one group (a flood from many addresses) must not bury a small group's mailbox.
+        long byGroup = jdbc.sql("select count(*) from civic_group_contact_message where group_id = :g and sent_at > :since")
+                .param("g", groupId).param("since", Timestamp.from(now.minus(Duration.ofDays(1)))).query(Long.class).single();
+        if (byGroup >= limitPerGroupPerDay) {
+            throw new InvalidInputException("version", "validation.groupContact.groupBusy");
         }
         jdbc.sql("""
                         insert into civic_group_contact_message (group_id, sender_key, client_key, sent_at)
@@ -102,7 +114,37 @@ class GroupContact {
         for (String recipient : recipients) {
             mail.send(recipient, "groupContact", Locale.JAPANESE, group.name(), subject, name, email, message);
         }
-        audit.record("group.contact", "civic_group", groupId, recipients.size() + " recipient(s)");
+        if (recipients.isEmpty()) {
+            // A group without any address on the portal (one carried over from the paper register, say): the
+            // secretariat passes the message on by telephone or post rather than letting it vanish.
+            for (String recipient : accounts.secretariatEmails()) {
+                mail.send(recipient, "groupContactForward", Locale.JAPANESE, group.name(), subject, name, email, message, String.valueOf(groupId));
+            }
+        }
+        audit.record("group.contact", "civic_group", groupId,
+                recipients.isEmpty() ? "forwarded to the secretariat" : recipients.size() + " recipient(s)");
+    }
+
+    /**
+     * The network a client address counts for: the address itself for IPv4, its /64 prefix for IPv6, since one
+     * household or one server is given a whole /64 and could otherwise use a fresh address for every message.
+     */
+    static String clientNetwork(String clientAddress) {
+        if (clientAddress == null || clientAddress.isBlank()) {
+            return "";
+        }
+        if (!clientAddress.contains(":")) {
+            return clientAddress;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(clientAddress.replaceAll("^\\[|\\]$", "").replaceAll("%.*$", "")).getAddress();
+            if (bytes.length != 16) {
+                return clientAddress;
+            }
+            return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (java.net.UnknownHostException e) {
+            return clientAddress;
+        }
     }
 
     private static String oneLine(String text) {

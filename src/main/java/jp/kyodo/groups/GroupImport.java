@@ -115,12 +115,14 @@ class GroupImport {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final GroupPeople people;
 
     GroupImport(CivicGroups groups, GroupHistory history, GroupRegistry registry, ReferenceData reference, AuditLog audit,
-                JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+                JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, GroupPeople people) {
         this.groups = groups;
         this.history = history;
         this.registry = registry;
+        this.people = people;
         this.reference = reference;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -201,6 +203,7 @@ class GroupImport {
             groups.save(group);
             history.save(new GroupHistoryEntry(group.id(), now, staff.accountId(), staff.displayName(), "imported", number));
             audit.record(staff, "group.import", "civic_group", group.id(), number);
+            people.inviteCarriedOverGroup(group, staff);
             events.publishEvent(new SearchDocumentChanged(GroupSearchSource.document(registry.publicView(group))));
         }
         return preview.rows().size();

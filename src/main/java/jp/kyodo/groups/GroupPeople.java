@@ -34,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 class GroupPeople {
 
     static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+    static final Duration IMPORT_INVITATION_VALIDITY = Duration.ofDays(60);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GroupRegistry registry;
@@ -128,17 +129,40 @@ class GroupPeople {
         if (open >= MAX_OPEN_INVITATIONS) {
             throw new InvalidInputException("email", "validation.groupPeople.tooManyInvitations", MAX_OPEN_INVITATIONS);
         }
+        String token = issue(groupId, actor, email, role, INVITATION_VALIDITY, now);
+        mail.send(email, "groupInvitation", Locale.JAPANESE, group.name(), actor.displayName(), roleLabel(role, Locale.JAPANESE),
+                links.link("/my/groups/invitations/" + token), INVITATION_VALIDITY.toDays());
+    }
+
+    /**
+     * A group carried over from the city's register has nobody on the portal yet: the secretariat invites its
+     * representative (or, without an address, its contact person) to manage it, with a longer time to answer.
+     */
+    @Transactional
+    void inviteCarriedOverGroup(CivicGroup group, Actor staff) {
+        String email = java.util.stream.Stream.of(group.representative(), group.contact())
+                .filter(java.util.Objects::nonNull).map(Person::email).filter(e -> e != null && !e.isBlank())
+                .findFirst().orElse(null);
+        if (email == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        String token = issue(group.id(), staff, email, GroupRole.REPRESENTATIVE, IMPORT_INVITATION_VALIDITY, now);
+        mail.send(email, "groupInvitationImported", Locale.JAPANESE, group.name(), group.registrationNumber(),
+                links.link("/my/groups/invitations/" + token), IMPORT_INVITATION_VALIDITY.toDays());
+    }
+
+    private String issue(long groupId, Actor actor, String email, GroupRole role, Duration validity, Instant now) {
         String token = newToken();
         jdbc.sql("""
                         insert into civic_group_invitation (group_id, email, role, token_hash, invited_by, created_at, expires_at)
                         values (:group, :email, :role, :hash, :by, :now, :expires)""")
                 .param("group", groupId).param("email", email).param("role", role.name()).param("hash", sha256(token))
                 .param("by", actor.accountId()).param("now", Timestamp.from(now))
-                .param("expires", Timestamp.from(now.plus(INVITATION_VALIDITY))).update();
+                .param("expires", Timestamp.from(now.plus(validity))).update();
         log(groupId, actor, "invited", email + "(" + roleLabel(role, Locale.JAPANESE) + ")");
         audit.record(actor, "group.invite", "civic_group", groupId, role.name());
-        mail.send(email, "groupInvitation", Locale.JAPANESE, group.name(), actor.displayName(), roleLabel(role, Locale.JAPANESE),
-                links.link("/my/groups/invitations/" + token), INVITATION_VALIDITY.toDays());
+        return token;
     }
 
     @Transactional

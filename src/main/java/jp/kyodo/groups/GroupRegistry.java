@@ -253,7 +253,7 @@ class GroupRegistry {
             mail.send(email, "groupSubmitted", locale, group.name());
         }
         for (String email : accounts.secretariatEmails()) {
-            mail.send(email, "groupSubmittedStaff", Locale.JAPANESE, group.name(), group.id());
+            mail.send(email, "groupSubmittedStaff", Locale.JAPANESE, group.name(), String.valueOf(group.id()));
         }
     }
 
@@ -312,6 +312,21 @@ class GroupRegistry {
             mail.send(email, "groupRefused", LocaleContextHolder.getLocale(), group.name(), reason);
         }
         tellSecretariat(group, staff, "refused");
+    }
+
+    /** The steps the public may see on a group's page: no names, no messages, newest first. */
+    static final java.util.Set<String> PUBLIC_EVENTS = java.util.Set.of("approved", "imported", "renewed", "changed", "changeAccepted");
+
+    @Transactional(readOnly = true)
+    List<PublicActivity> publicActivity(long groupId, int limit) {
+        return history.findByGroupIdOrderByOccurredAtAscIdAsc(groupId).reversed().stream()
+                .filter(h -> PUBLIC_EVENTS.contains(h.event()))
+                .map(h -> new PublicActivity(h.occurredAt(), "changeAccepted".equals(h.event()) ? "changed" : h.event()))
+                .limit(limit).toList();
+    }
+
+    /** A step of a group's public history. */
+    public record PublicActivity(Instant occurredAt, String event) {
     }
 
     @Transactional(readOnly = true)
@@ -409,7 +424,7 @@ class GroupRegistry {
         log(group, actor, "renewalRequested", null);
         audit.record("group.renewal.request", "civic_group", group.id(), null);
         for (String email : accounts.secretariatEmails()) {
-            mail.send(email, "groupRenewalStaff", Locale.JAPANESE, group.name(), group.id());
+            mail.send(email, "groupRenewalStaff", Locale.JAPANESE, group.name(), String.valueOf(group.id()));
         }
         for (String email : managerEmails(group.id())) {
             mail.send(email, "groupRenewalRequested", LocaleContextHolder.getLocale(), group.name());

@@ -26,6 +26,11 @@ public class Dates {
         return english() ? date.toString() : JapaneseDates.format(date);
     }
 
+    /** The day (in the city's time zone) of a moment. */
+    public String date(Instant instant) {
+        return instant == null ? "" : date(LocalDateTime.ofInstant(instant, city.zone()).toLocalDate());
+    }
+
     public String dateTime(Instant instant) {
         if (instant == null) {
             return "";

@@ -28,13 +28,15 @@ import org.springframework.test.web.servlet.MockMvc;
 class GroupImportIntegrationTest {
 
     @Autowired MockMvc mvc;
+    @Autowired GroupTestData data;
+    @Autowired com.icegreen.greenmail.util.GreenMail greenMail;
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
     @Autowired UserDetailsService users;
 
     @Test
     void aShiftJisFileWithABadRowImportsNothingAndOnceCorrectedImportsEverything() throws Exception {
-        UserDetails staff = account("importer", "STAFF");
+        UserDetails staff = data.account("importer", "STAFF");
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String first = "髙橋ふれあい会①" + tag;
         String second = "㈱はにわ清掃" + tag;
@@ -85,6 +87,21 @@ class GroupImportIntegrationTest {
         assertThat(jdbc.sql("""
                 select count(*) from audit_entry a join civic_group g on a.record_id = cast(g.id as varchar)
                 where g.name like :n and a.action = 'group.import'""").param("n", "%" + tag).query(Integer.class).single()).isEqualTo(3);
+
+        // The representatives are invited to manage their group on the portal; a group without any address is not.
+        assertThat(jp.kyodo.TestMailServer.awaitMail(greenMail, "ichiro@example.jp", "ポータルで管理できるようになりました"))
+                .contains(first).contains(oldNumber).contains("/my/groups/invitations/");
+        assertThat(jdbc.sql("""
+                select count(*) from civic_group_invitation i join civic_group g on g.id = i.group_id
+                where g.name like :n and i.role = 'REPRESENTATIVE'""").param("n", "%" + tag).query(Integer.class).single()).isEqualTo(2);
+        // A message to the group with no address reaches the secretariat, to pass on.
+        long thirdId = jdbc.sql("select id from civic_group where name = :n").param("n", third).query(Long.class).single();
+        mvc.perform(post("/groups/" + thirdId + "/contact").with(csrf()).with(request -> { request.setRemoteAddr("192.0.2.77"); return request; })
+                        .param("senderName", "問合 太郎").param("senderEmail", "toiawase-" + tag + "@example.jp")
+                        .param("subject", "見守りについて").param("message", "参加したいです").param("consent", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jp.kyodo.TestMailServer.awaitMail(greenMail, staff.getUsername(), "取次のお願い"))
+                .contains(third).contains("参加したいです").contains("/staff/groups/" + thirdId);
 
         mvc.perform(get("/staff/groups").with(user(staff)))
                 .andExpect(content().string(Matchers.containsString(first)))

@@ -149,6 +149,26 @@ class GroupPeopleAndContactIntegrationTest {
     }
 
     @Test
+    void oneIpv6NetworkCountsAsOneClientAndOneGroupTakesAtMostThirtyMessagesADay() throws Exception {
+        UserDetails manager = account("v6");
+        long id = group("囲碁の会" + UUID.randomUUID().toString().substring(0, 4), manager, null);
+        // Five messages from five addresses of one /64, with five sender addresses: the sixth is refused.
+        for (int i = 1; i <= 5; i++) {
+            mvc.perform(valid(id, from("2001:db8:77:1::" + i), "v6-" + i + "-" + UUID.randomUUID().toString().substring(0, 4) + "@example.jp", "件" + i))
+                    .andExpect(redirectedUrl("/groups/" + id));
+        }
+        mvc.perform(valid(id, from("2001:db8:77:1:ffff::9"), "v6-other@example.jp", "件6")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("1時間に5件")));
+        // Many senders from many networks: the group's own limit stops the flood.
+        for (int i = 6; i <= 30; i++) {
+            mvc.perform(valid(id, from("10.9." + i + ".1"), "flood-" + i + "-" + UUID.randomUUID().toString().substring(0, 4) + "@example.jp", "件" + i))
+                    .andExpect(redirectedUrl("/groups/" + id));
+        }
+        mvc.perform(valid(id, from("10.9.99.1"), "late@example.jp", "件31")).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("この団体へのお問い合わせが集中している")));
+    }
+
+    @Test
     void theSixthMessageWithinAnHourIsRefusedAndNothingIsSent() throws Exception {
         UserDetails manager = account("limit");
         long id = group("読書会" + UUID.randomUUID().toString().substring(0, 4), manager, null);

@@ -142,7 +142,12 @@ class RegistryFlowIntegrationTest {
                 .andExpect(content().string(Matchers.containsString("090-1111-2222")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(aoi))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("中央2-1-1"))))
-                .andExpect(content().string(Matchers.not(Matchers.containsString(sato))));
+                .andExpect(content().string(Matchers.not(Matchers.containsString(sato))))
+                // Its recent activity: the public steps only, without the secretariat's messages or anyone's name.
+                .andExpect(content().string(Matchers.containsString("最近の動き")))
+                .andExpect(content().string(Matchers.containsString("市民活動団体として登録されました")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("役員名簿に代表者の氏名"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("reviewer"))));
         assertThat(jdbc.sql("select count(*) from audit_entry where action = 'group.consent.answer' and record_id = :id")
                 .param("id", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
     }
