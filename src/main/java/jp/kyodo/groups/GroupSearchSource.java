@@ -15,9 +15,11 @@ class GroupSearchSource implements SearchSource {
     static final String TYPE = "group";
 
     private final GroupRegistry registry;
+    private final jp.kyodo.search.SearchIndex index;
 
-    GroupSearchSource(GroupRegistry registry) {
+    GroupSearchSource(GroupRegistry registry, jp.kyodo.search.SearchIndex index) {
         this.registry = registry;
+        this.index = index;
     }
 
     @Override
@@ -28,6 +30,17 @@ class GroupSearchSource implements SearchSource {
     @Override
     public Stream<SearchDocument> all() {
         return registry.listed().stream().map(GroupSearchSource::document);
+    }
+
+    /** After a field or area is renamed, the groups carrying it are found by their new name (and no longer the old). */
+    @org.springframework.transaction.event.TransactionalEventListener
+    void reindex(ReferenceData.Renamed renamed) {
+        registry.listed().stream()
+                .filter(g -> "field".equals(renamed.list())
+                        ? g.fields().stream().anyMatch(f -> f.code().equals(renamed.code()))
+                        : g.area() != null && g.area().code().equals(renamed.code()))
+                .map(GroupSearchSource::document)
+                .forEach(index::put);
     }
 
     static SearchDocument document(PublicGroup g) {

@@ -19,8 +19,11 @@ class ReferenceData implements ApplicationRunner {
     private final ActivityFields fields;
     private final ActivityAreas areas;
     private final RegistrySettings settings;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    ReferenceData(ActivityFields fields, ActivityAreas areas, RegistrySettings settings) {
+    ReferenceData(ActivityFields fields, ActivityAreas areas, RegistrySettings settings,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.fields = fields;
         this.areas = areas;
         this.settings = settings;
@@ -83,6 +86,7 @@ class ReferenceData implements ApplicationRunner {
                 () -> fields.save(new ActivityField(code, name, nameEn, (int) fields.count() + 1)));
         fields.flush();
         snapshot = null;
+        events.publishEvent(new Renamed("field", code));
     }
 
     @Transactional
@@ -91,6 +95,11 @@ class ReferenceData implements ApplicationRunner {
                 () -> areas.save(new ActivityArea(code, name, nameEn, (int) areas.count() + 1)));
         areas.flush();
         snapshot = null;
+        events.publishEvent(new Renamed("area", code));
+    }
+
+    /** A field or area was added, renamed or retired: the groups that carry it are indexed again with its new name. */
+    record Renamed(String list, String code) {
     }
 
     Map<String, Choice> fieldsByCode() {
