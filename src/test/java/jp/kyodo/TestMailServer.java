@@ -56,6 +56,12 @@ public class TestMailServer {
         throw new AssertionError("No mail to " + recipient + " about '" + subjectContains + "' within 20 seconds");
     }
 
+    /** How many mails have arrived for an address whose subject contains the given text ("" for all). */
+    public static long count(GreenMail greenMail, String recipient, String subjectContains) {
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> to(m).equalsIgnoreCase(recipient) && subject(m).contains(subjectContains)).count();
+    }
+
     /** The first link in a mail's text. */
     public static String firstLink(String body) {
         Matcher m = URL.matcher(body);

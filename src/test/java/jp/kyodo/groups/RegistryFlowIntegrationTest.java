@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -35,14 +33,13 @@ class RegistryFlowIntegrationTest {
     @Autowired MockMvc mvc;
     @Autowired GreenMail greenMail;
     @Autowired JdbcClient jdbc;
-    @Autowired PasswordEncoder encoder;
-    @Autowired UserDetailsService users;
+    @Autowired GroupTestData data;
     @Autowired CivicGroups groups;
 
     @Test
     void applyReturnResubmitApproveAndFindInTheDirectory() throws Exception {
-        UserDetails applicant = account("applicant", "RESIDENT", null);
-        UserDetails staff = account("reviewer", "STAFF", secretariat());
+        UserDetails applicant = data.account("applicant", "RESIDENT");
+        UserDetails staff = data.account("reviewer", "STAFF");
         String tag = UUID.randomUUID().toString().substring(0, 4);
         String name = "子育てサロンひまわり" + tag;
         String aoi = "aoi-" + tag + "@example.jp";
@@ -154,8 +151,8 @@ class RegistryFlowIntegrationTest {
 
     @Test
     void anotherPersonCannotSeeOrEditSomeoneElsesApplication() throws Exception {
-        UserDetails owner = account("owner", "RESIDENT", null);
-        UserDetails stranger = account("stranger", "RESIDENT", null);
+        UserDetails owner = data.account("owner", "RESIDENT");
+        UserDetails stranger = data.account("stranger", "RESIDENT");
         String location = mvc.perform(post("/my/groups/new").with(csrf()).with(user(owner)).param("type", "COMMUNITY").param("name", "見守り隊"))
                 .andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.split("/")[3]);
@@ -185,25 +182,5 @@ class RegistryFlowIntegrationTest {
     private MockHttpServletRequestBuilder step(UserDetails who, long id, int step) {
         return post("/my/groups/" + id + "/apply/" + step).with(csrf()).with(user(who))
                 .param("version", String.valueOf(groups.findById(id).map(CivicGroup::version).orElse(0L)));
-    }
-
-    private Long secretariat() {
-        return jdbc.sql("""
-                insert into department (code, name, secretariat, active, created_at) values (:code, '市民活動推進課', true, true, now())
-                returning id""").param("code", "s-" + UUID.randomUUID().toString().substring(0, 8)).query(Long.class).single();
-    }
-
-    private UserDetails account(String prefix, String role, Long departmentId) {
-        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
-        long id = jdbc.sql("""
-                        insert into account (email, password_hash, name, status, department_id, created_at, updated_at, email_verified_at)
-                        values (:email, :hash, :name, 'ACTIVE', :dept, now(), now(), now()) returning id""")
-                .param("email", email).param("hash", encoder.encode("test-password-1")).param("name", prefix + " さん")
-                .param("dept", departmentId).query(Long.class).single();
-        jdbc.sql("insert into account_role (account_id, role) values (:id, 'RESIDENT')").param("id", id).update();
-        if (!"RESIDENT".equals(role)) {
-            jdbc.sql("insert into account_role (account_id, role) values (:id, :role)").param("id", id).param("role", role).update();
-        }
-        return users.loadUserByUsername(email);
     }
 }

@@ -11,10 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import jp.kyodo.IntegrationTest;
 import jp.kyodo.accounts.SignedInUser;
 import org.hamcrest.Matchers;
@@ -107,23 +105,6 @@ class RegistryMailsIntegrationTest {
     }
 
     private long received(String recipient, String subject) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> to(m).equalsIgnoreCase(recipient) && subject(m).contains(subject))
-                .count();
-    }
-
-    private static String to(MimeMessage m) {
-        try {
-            return m.getAllRecipients()[0].toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return jp.kyodo.TestMailServer.count(greenMail, recipient, subject);
     }
 }
