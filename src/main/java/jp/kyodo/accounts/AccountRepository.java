@@ -32,6 +32,18 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     java.util.List<String> secretariatEmails();
 
     @Query("""
+            select distinct a.email from Account a join a.roles r
+            where a.departmentId = :department and a.status = jp.kyodo.accounts.AccountStatus.ACTIVE
+              and r in (jp.kyodo.accounts.Role.STAFF, jp.kyodo.accounts.Role.ADMIN)
+            order by a.email""")
+    java.util.List<String> departmentEmails(@org.springframework.data.repository.query.Param("department") Long department);
+
+    @Query("""
+            select distinct a from Account a join a.roles r
+            where r = :role and a.status = jp.kyodo.accounts.AccountStatus.ACTIVE order by a.name""")
+    java.util.List<Account> activeWithRole(@org.springframework.data.repository.query.Param("role") Role role);
+
+    @Query("""
             select count(distinct a) from Account a join a.roles r
             where r = jp.kyodo.accounts.Role.ADMIN and a.status = jp.kyodo.accounts.AccountStatus.ACTIVE""")
     long countActiveAdministrators();

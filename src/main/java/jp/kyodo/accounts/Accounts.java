@@ -34,6 +34,29 @@ public class Accounts {
         return accounts.secretariatEmails();
     }
 
+    /** The addresses of a department's active staff, who receive notices about its consultations and themes. */
+    @Transactional(readOnly = true)
+    public List<String> departmentEmails(long departmentId) {
+        return accounts.departmentEmails(departmentId);
+    }
+
+    /** The active accounts holding a role (the committee members to choose from, say), by name. */
+    @Transactional(readOnly = true)
+    public List<AccountSummary> withRole(Role role) {
+        return accounts.activeWithRole(role).stream().map(a -> a.toSummary(null)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DepartmentView> department(long departmentId) {
+        return departments.findById(departmentId).map(Department::toView);
+    }
+
+    /** The secretariat's department (市民活動推進課), which runs the yearly call. */
+    @Transactional(readOnly = true)
+    public Optional<DepartmentView> secretariat() {
+        return departments.findAllByOrderByCodeAsc().stream().filter(d -> d.active() && d.secretariat()).findFirst().map(Department::toView);
+    }
+
     @Transactional(readOnly = true)
     public List<DepartmentView> activeDepartments() {
         return departments.findAllByOrderByCodeAsc().stream().filter(Department::active).map(Department::toView).toList();

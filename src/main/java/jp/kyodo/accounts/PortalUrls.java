@@ -14,7 +14,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * stranger could set to send tokens to their own server.
  */
 @Component
-class PortalUrls {
+public class PortalUrls {
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
@@ -22,6 +22,11 @@ class PortalUrls {
 
     PortalUrls(@Value("${kyodo.base-url:}") String configured) {
         this.configured = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+    }
+
+    /** The absolute address of a path of the portal, for a link in an e-mail. */
+    public String link(String path) {
+        return base() + path;
     }
 
     String base() {

@@ -39,10 +39,10 @@ class GroupConsents {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MessageSource messages;
-    private final GroupLinks links;
+    private final jp.kyodo.accounts.PortalUrls links;
 
     GroupConsents(CivicGroups groups, GroupHistory history, Accounts accounts, MailOutbox mail, AuditLog audit, JdbcClient jdbc,
-                  Clock clock, MessageSource messages, GroupLinks links) {
+                  Clock clock, MessageSource messages, jp.kyodo.accounts.PortalUrls links) {
         this.groups = groups;
         this.history = history;
         this.accounts = accounts;

@@ -29,16 +29,7 @@ class GroupDocuments {
 
     /** The content type a file really has, from its first bytes; null when it is not a PDF, PNG or JPEG. */
     static String sniff(byte[] content) {
-        if (startsWith(content, "%PDF-".getBytes())) {
-            return "application/pdf";
-        }
-        if (startsWith(content, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
-            return "image/png";
-        }
-        if (startsWith(content, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return "image/jpeg";
-        }
-        return null;
+        return jp.kyodo.shared.FileTypes.documentOrImage(content);
     }
 
     long save(long groupId, DocumentKind kind, String filename, String contentType, byte[] content, long uploadedBy, Instant now) {
@@ -78,17 +69,5 @@ class GroupDocuments {
     boolean delete(long groupId, long documentId) {
         return jdbc.sql("delete from civic_group_document where group_id = :group and id = :id")
                 .param("group", groupId).param("id", documentId).update() > 0;
-    }
-
-    private static boolean startsWith(byte[] content, byte[] prefix) {
-        if (content == null || content.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

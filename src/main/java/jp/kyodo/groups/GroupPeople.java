@@ -49,10 +49,10 @@ class GroupPeople {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MessageSource messages;
-    private final GroupLinks links;
+    private final jp.kyodo.accounts.PortalUrls links;
 
     GroupPeople(GroupRegistry registry, GroupMembers members, GroupHistory history, CivicGroups groups, Accounts accounts,
-                MailOutbox mail, AuditLog audit, JdbcClient jdbc, Clock clock, MessageSource messages, GroupLinks links) {
+                MailOutbox mail, AuditLog audit, JdbcClient jdbc, Clock clock, MessageSource messages, jp.kyodo.accounts.PortalUrls links) {
         this.registry = registry;
         this.members = members;
         this.history = history;

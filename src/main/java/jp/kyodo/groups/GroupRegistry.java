@@ -667,22 +667,11 @@ class GroupRegistry {
     }
 
     static String required(String field, String raw, int max) {
-        String value = optional(field, raw, max);
-        if (value == null) {
-            throw new InvalidInputException(field, "validation.required");
-        }
-        return value;
+        return jp.kyodo.shared.Inputs.required(field, raw, max);
     }
 
     static String optional(String field, String raw, int max) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        String value = raw.strip();
-        if (value.length() > max) {
-            throw new InvalidInputException(field, "validation.tooLong", max);
-        }
-        return value;
+        return jp.kyodo.shared.Inputs.optional(field, raw, max);
     }
 
     static String kana(String field, String raw) {

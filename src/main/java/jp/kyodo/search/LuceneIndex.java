@@ -79,6 +79,16 @@ final class LuceneIndex implements AutoCloseable {
     private final Directory directory;
     private final SearchSettings settings;
     private final JapaneseText japanese = new JapaneseText();
+
+    /** The content words of a text (Kuromoji base forms, two characters or more, not bare kana or numbers), once each. */
+    List<String> keywords(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return japanese.words(text).stream()
+                .filter(w -> w.codePointCount(0, w.length()) >= 2 && !w.matches("[\\p{IsHiragana}ー]+") && !w.matches("[0-9a-z.,]+"))
+                .distinct().toList();
+    }
     private final IndexWriter writer;
     private final SearcherManager searchers;
 

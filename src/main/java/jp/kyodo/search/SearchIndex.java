@@ -31,6 +31,14 @@ public class SearchIndex {
         this.readOnlyTransaction = readOnlyTransaction;
     }
 
+    /**
+     * The content words of a text as the index reads Japanese (子育て支援事業 gives 子育て, 支援, 事業), for
+     * modules that compare texts and show why they match.
+     */
+    public List<String> keywords(String text) {
+        return lucene.keywords(text);
+    }
+
     /** Adds the document, or replaces the one with the same type and id; the next search sees it. */
     public void put(SearchDocument document) {
         Objects.requireNonNull(document, "document");

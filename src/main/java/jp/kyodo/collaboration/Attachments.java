@@ -1,0 +1,45 @@
+package jp.kyodo.collaboration;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Files attached to proposals and consultation messages, in the database beside what they belong to. */
+final class Attachments {
+
+    private Attachments() {
+    }
+
+    /** A file's content, for download. */
+    record Stored(String filename, String contentType, byte[] content) {
+    }
+
+    static long save(JdbcClient jdbc, String ownerType, long ownerId, String filename, String contentType, byte[] content,
+                     long uploadedBy, Instant now) {
+        return jdbc.sql("""
+                        insert into collab_file (owner_type, owner_id, filename, content_type, size_bytes, content, uploaded_by, uploaded_at)
+                        values (:type, :owner, :filename, :ct, :size, :content, :by, :at) returning id""")
+                .param("type", ownerType).param("owner", ownerId).param("filename", filename).param("ct", contentType)
+                .param("size", content.length).param("content", content).param("by", uploadedBy).param("at", Timestamp.from(now))
+                .query(Long.class).single();
+    }
+
+    static List<ProposalView.Attachment> list(JdbcClient jdbc, String ownerType, long ownerId) {
+        return jdbc.sql("select id, filename, content_type, size_bytes from collab_file where owner_type = :type and owner_id = :owner order by id")
+                .param("type", ownerType).param("owner", ownerId)
+                .query((rs, i) -> new ProposalView.Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
+    }
+
+    static Optional<Stored> load(JdbcClient jdbc, String ownerType, long ownerId, long fileId) {
+        return jdbc.sql("select filename, content_type, content from collab_file where owner_type = :type and owner_id = :owner and id = :id")
+                .param("type", ownerType).param("owner", ownerId).param("id", fileId)
+                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+    }
+
+    static boolean delete(JdbcClient jdbc, String ownerType, long ownerId, long fileId) {
+        return jdbc.sql("delete from collab_file where owner_type = :type and owner_id = :owner and id = :id")
+                .param("type", ownerType).param("owner", ownerId).param("id", fileId).update() > 0;
+    }
+}

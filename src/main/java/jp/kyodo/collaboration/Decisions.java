@@ -1,0 +1,119 @@
+package jp.kyodo.collaboration;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import jp.kyodo.audit.AuditLog;
+import jp.kyodo.groups.Groups;
+import jp.kyodo.notifications.MailOutbox;
+import jp.kyodo.shared.Actor;
+import jp.kyodo.shared.Inputs;
+import jp.kyodo.shared.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The city's decision on each screened proposal (採択, 条件付き採択 with its conditions, 不採択), with reasons, told to
+ * the group by mail; and the public results: the adopted projects of each call with a summary of their scores.
+ */
+@Service
+class Decisions {
+
+    private final ProposalRepository proposals;
+    private final CallRepository calls;
+    private final ProposalWork work;
+    private final Screenings screenings;
+    private final CallManagement callManagement;
+    private final Groups groups;
+    private final MailOutbox mail;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Decisions(ProposalRepository proposals, CallRepository calls, ProposalWork work, Screenings screenings, CallManagement callManagement,
+              Groups groups, MailOutbox mail, AuditLog audit, Clock clock) {
+        this.proposals = proposals;
+        this.calls = calls;
+        this.work = work;
+        this.screenings = screenings;
+        this.callManagement = callManagement;
+        this.groups = groups;
+        this.mail = mail;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One adopted project on the public results page. */
+    record Adopted(ProposalView proposal, ScreeningMath.Result result, Screenings.Round round) {
+    }
+
+    /** A call's public results. */
+    record CallResults(CallView call, List<Adopted> adopted, long screened) {
+    }
+
+    @Transactional
+    void decide(long proposalId, Actor admin, long version, String rawDecision, String rawReason, String rawConditions) {
+        Proposal p = proposals.lockById(proposalId).orElseThrow(CallManagement::notFound);
+        if (p.version() != version) {
+            throw new InvalidInputException("version", "validation.decision.decidedMeanwhile");
+        }
+        if (p.status() != ProposalStatus.IN_SCREENING) {
+            throw new InvalidInputException("version", p.status().decided() ? "validation.decision.decidedMeanwhile" : "validation.decision.notScreened");
+        }
+        InvalidInputException.Checks checks = new InvalidInputException.Checks();
+        ProposalStatus decision = checks.check(() -> {
+            try {
+                ProposalStatus d = ProposalStatus.valueOf(rawDecision == null ? "" : rawDecision);
+                if (!d.decided()) {
+                    throw new IllegalArgumentException();
+                }
+                return d;
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("decision", "validation.decision.choose");
+            }
+        });
+        String reason = checks.check(() -> Inputs.required("reason", rawReason, 4000));
+        String conditions = checks.check(() -> decision == ProposalStatus.CONDITIONALLY_ADOPTED
+                ? Inputs.required("conditions", rawConditions, 4000) : Inputs.optional("conditions", rawConditions, 4000));
+        checks.throwIfAny();
+        p.decide(decision, reason, conditions, clock.instant());
+        audit.record(admin, "proposal.decide", "collab_proposal", p.id(), decision.name());
+        Call call = calls.findById(p.callId()).orElseThrow();
+        String groupName = groups.profile(p.groupId()).map(Groups.GroupProfile::name).orElse("");
+        for (String email : groups.managerEmails(p.groupId())) {
+            mail.send(email, "proposalDecided", Locale.JAPANESE, groupName, p.title(), call.title(),
+                    new org.springframework.context.support.DefaultMessageSourceResolvable("proposalStatus." + decision.name()),
+                    reason, conditions == null ? "" : conditions);
+        }
+    }
+
+    /** Every call with at least one decision, newest first, with its adopted projects best first. */
+    @Transactional(readOnly = true)
+    List<CallResults> publicResults() {
+        List<CallResults> out = new ArrayList<>();
+        for (Call call : calls.findAllByOrderByFiscalYearDescApplicationOpensDesc()) {
+            List<Proposal> all = proposals.findByCallIdOrderByIdAsc(call.id());
+            if (all.stream().noneMatch(p -> p.status().decided())) {
+                continue;
+            }
+            Optional<Screenings.Round> round = screenings.roundFor(call.id(), Screenings.Stage.PRESENTATION)
+                    .or(() -> screenings.roundFor(call.id(), Screenings.Stage.DOCUMENTS));
+            List<Screenings.Ranked> ranking = round.map(screenings::ranking).orElse(List.of());
+            List<Adopted> adopted = new ArrayList<>();
+            for (Proposal p : all) {
+                if (p.status().adopted()) {
+                    ScreeningMath.Result result = ranking.stream().filter(r -> r.proposal().id() == p.id()).map(Screenings.Ranked::result)
+                            .findFirst().orElse(null);
+                    adopted.add(new Adopted(work.view(p), result, round.orElse(null)));
+                }
+            }
+            adopted.sort(Comparator.comparing((Adopted a) -> a.result() == null || a.result().score() == null ? java.math.BigDecimal.ZERO
+                    : a.result().score()).reversed());
+            long screened = all.stream().filter(p -> p.status().decided()).count();
+            out.add(new CallResults(callManagement.view(call), adopted, screened));
+        }
+        return out;
+    }
+}
