@@ -146,10 +146,16 @@ class Consultations {
         return row(proposalId).map(this::view);
     }
 
+    /** A proposal's consultation, for a city page that has already checked the proposal may be seen. */
     @Transactional(readOnly = true)
-    ConsultationView forCity(long proposalId, CallManagement.Editor editor) {
-        ConsultationRow c = row(proposalId).filter(r -> mayAnswer(editor, r)).orElseThrow(CallManagement::notFound);
-        return view(c);
+    Optional<ConsultationView> ofProposal(long proposalId) {
+        return row(proposalId).map(this::view);
+    }
+
+    /** Whether the editor's department (or the secretariat) answers this consultation. */
+    @Transactional(readOnly = true)
+    boolean answers(long proposalId, CallManagement.Editor editor) {
+        return row(proposalId).map(r -> mayAnswer(editor, r)).orElse(false);
     }
 
     /** The consultations a department (or, for administrators, the whole city) handles, those awaiting an answer first. */

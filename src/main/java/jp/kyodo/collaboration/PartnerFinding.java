@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * パートナーの選定: registered groups ranked by how well they fit a theme, with the reason shown. Points: 3 for each
  * shared field of activity, 2 for working in the theme's area, 1 for each content word the theme and the group's
- * purpose and activities share (at most 5), and 2 for each project of the group adopted before in a shared field.
+ * purpose and activities share (at most 5), and 2 for each project of the group adopted before in a shared field. A group
+ * sharing only the area is not a candidate.
  */
 @Service
 class PartnerFinding {
@@ -81,7 +82,8 @@ class PartnerFinding {
             }
             int projects = past.getOrDefault(g.id(), 0);
             int score = 3 * fields.size() + (area ? 2 : 0) + Math.min(words.size(), 5) + 2 * projects;
-            if (score > 0) {
+            // Working in the same area is a plus, not a reason on its own.
+            if (!fields.isEmpty() || !words.isEmpty() || projects > 0) {
                 out.add(new Match(g, score, fields, area, words, projects, invited.contains(String.valueOf(g.id()))));
             }
         }

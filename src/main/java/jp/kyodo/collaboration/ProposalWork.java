@@ -1,11 +1,9 @@
 package jp.kyodo.collaboration;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,10 +54,6 @@ class ProposalWork {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
-    }
-
-    /** A proposal of one of the person's groups, with the group. */
-    record Mine(ProposalView proposal) {
     }
 
     @Transactional
@@ -368,6 +362,32 @@ class ProposalWork {
                 .param("p", proposalId).query(Long.class).single() > 0;
     }
 
+    // ---- The city's side ----
+
+    /**
+     * A proposal for the city: the call's department, the department its consultation was routed to, or the
+     * secretariat. A draft never consulted about stays the group's own.
+     */
+    @Transactional(readOnly = true)
+    ProposalView forCity(long proposalId, CallManagement.Editor editor) {
+        Proposal p = proposals.findById(proposalId).filter(x -> x.status() != ProposalStatus.DRAFT).orElseThrow(CallManagement::notFound);
+        Call call = calls.findById(p.callId()).orElseThrow();
+        Long consulted = jdbc.sql("select department_id from collab_consultation where proposal_id = :p").param("p", proposalId)
+                .query(Long.class).optional().orElse(null);
+        boolean allowed = editor.administrator() || (editor.departmentId() != null
+                && (editor.departmentId().equals(call.departmentId()) || editor.departmentId().equals(consulted)));
+        if (!allowed) {
+            throw CallManagement.notFound();
+        }
+        return view(p);
+    }
+
+    /** A call's proposals the city may see (all but drafts), for its department or the secretariat. */
+    @Transactional(readOnly = true)
+    List<ProposalView> forCall(long callId) {
+        return proposals.findByCallIdOrderByIdAsc(callId).stream().filter(p -> p.status() != ProposalStatus.DRAFT).map(this::view).toList();
+    }
+
     // ---- Helpers ----
 
     Proposal owned(long proposalId, long accountId) {
@@ -401,13 +421,5 @@ class ProposalWork {
                 p.capacity(), p.periodFrom(), p.periodTo(), p.place(), p.form(), p.pioneering(), p.prospects(), List.copyOf(p.roles()),
                 List.copyOf(p.budget()), List.copyOf(p.targets()), p.incomeTotal(), p.expenseTotal(), p.cityShare(), p.balanced(),
                 p.decisionReason(), p.conditions(), p.submittedAt(), p.decidedAt(), p.updatedAt(), p.version(), files);
-    }
-
-    static Comparator<ProposalView> byTitle() {
-        return Comparator.comparing(ProposalView::title);
-    }
-
-    static Timestamp ts(Instant i) {
-        return Timestamp.from(i);
     }
 }

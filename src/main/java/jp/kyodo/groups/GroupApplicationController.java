@@ -243,12 +243,7 @@ class GroupApplicationController {
     }
 
     static ResponseEntity<byte[]> file(GroupDocuments.Stored stored) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(stored.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(stored.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(stored.content());
+        return jp.kyodo.shared.Downloads.attachment(stored.filename(), stored.contentType(), stored.content());
     }
 
     private String show(Model model, GroupView group, ApplicationForm form, int step) {

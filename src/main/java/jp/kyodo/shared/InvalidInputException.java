@@ -30,6 +30,11 @@ public class InvalidInputException extends RuntimeException {
         return problems.stream().anyMatch(p -> p.field().equals(field));
     }
 
+    /** The first problem with a field, or null: for pages that show messages without a bound form. */
+    public Problem problem(String field) {
+        return problems.stream().filter(p -> p.field().equals(field)).findFirst().orElse(null);
+    }
+
     /** Runs several checks and reports every refused field at once, so that a form is corrected in one go. */
     public static final class Checks {
         private final List<Problem> problems = new ArrayList<>();

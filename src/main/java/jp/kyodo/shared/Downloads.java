@@ -1,0 +1,23 @@
+package jp.kyodo.shared;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** An uploaded file sent back for download: as an attachment, under its Japanese name, never sniffed into HTML. */
+public final class Downloads {
+
+    private Downloads() {
+    }
+
+    public static ResponseEntity<byte[]> attachment(String filename, String contentType, byte[] content) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(contentType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(filename, StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
+    }
+}
