@@ -118,6 +118,8 @@ class AccountBootstrap implements ApplicationRunner {
         demo("staff@example.jp", "小林 健一", "コバヤシ　ケンイチ", secretariat, EnumSet.of(Role.STAFF), hash, now);
         demo("kosodate@example.jp", "佐藤 由紀", "サトウ　ユキ", kosodate, EnumSet.of(Role.STAFF), hash, now);
         demo("iinkai@example.jp", "山口 和夫", "ヤマグチ　カズオ", null, EnumSet.of(Role.COMMITTEE), hash, now);
+        demo("iinkai2@example.jp", "中村 恵子", "ナカムラ　ケイコ", null, EnumSet.of(Role.COMMITTEE), hash, now);
+        demo("iinkai3@example.jp", "石井 誠", "イシイ　マコト", null, EnumSet.of(Role.COMMITTEE), hash, now);
         Account resident = demo("shimin@example.jp", "本庄 太郎", "ホンジョウ　タロウ", null, EnumSet.noneOf(Role.class), hash, now);
         resident.updateProfile(new Profile("本庄 太郎", "ホンジョウ　タロウ", PostalCode.parse("367-0053"),
                 "埼玉県本庄市中央1-2-3", PhoneNumber.parse("090-1234-5678")), now);

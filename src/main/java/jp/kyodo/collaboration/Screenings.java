@@ -225,6 +225,7 @@ class Screenings {
         for (Proposal p : included) {
             jdbc.sql("insert into collab_screening_proposal (screening_id, proposal_id) values (:s, :p) on conflict do nothing")
                     .param("s", screeningId).param("p", p.id()).update();
+            audit.record(admin, "proposal.screening", "collab_proposal", p.id(), "round #" + screeningId + " " + round.stage());
         }
         jdbc.sql("update collab_screening set status = 'SCORING', updated_at = :now, version = version + 1 where id = :id")
                 .param("now", Timestamp.from(now)).param("id", screeningId).update();
