@@ -35,8 +35,11 @@ class CallManagement {
     private final AuditLog audit;
     private final Clock clock;
     private final CityProfile city;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    CallManagement(CallRepository calls, Accounts accounts, Groups groups, AuditLog audit, Clock clock, CityProfile city) {
+    CallManagement(CallRepository calls, Accounts accounts, Groups groups, AuditLog audit, Clock clock, CityProfile city,
+                   org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.calls = calls;
         this.accounts = accounts;
         this.groups = groups;
@@ -73,6 +76,9 @@ class CallManagement {
         }
         if (call.status() == CallStatus.CLOSED) {
             throw new InvalidInputException("version", "validation.call.closed");
+        }
+        if (screeningStarted(callId)) {
+            throw new InvalidInputException("version", "validation.call.screeningStarted");
         }
         call.edit(form.check(call.origin(), codes(groups.fields()), codes(groups.areas())), clock.instant());
         audit.record(editor.actor(), "call.edit", "collab_call", callId, call.title());
@@ -135,6 +141,11 @@ class CallManagement {
     @Transactional(readOnly = true)
     CallView view(long callId) {
         return view(calls.findById(callId).orElseThrow(CallManagement::notFound));
+    }
+
+    private boolean screeningStarted(long callId) {
+        return jdbc.sql("select count(*) from collab_screening where call_id = :c and status <> 'SETUP'").param("c", callId)
+                .query(Long.class).single() > 0;
     }
 
     Call editable(Editor editor, long callId) {

@@ -95,7 +95,9 @@ class CommitteeController {
         try {
             screenings.score(id, proposalId, user, version, points, comments, params.get("comment"), submitting);
         } catch (InvalidInputException e) {
-            return show(user, id, proposalId, model, e, new Typed(points, comments, params.get("comment"), version, null));
+            // After a save from another tab, the page carries the sheet's current version so that saving again works.
+            long current = e.concerns("version") ? screenings.sheet(id, proposalId, user.accountId()).version() : version;
+            return show(user, id, proposalId, model, e, new Typed(points, comments, params.get("comment"), current, null));
         } catch (NumberFormatException e) {
             throw CallManagement.notFound();
         }

@@ -74,6 +74,8 @@ class Consultations {
     /** The group opens the consultation about its draft with a first message. */
     @Transactional
     void open(long proposalId, Actor actor, String rawBody, String filename, byte[] file) {
+        // A double click must not open two consultations: the second waits here and then finds the proposal consulting.
+        proposals.lockById(proposalId);
         Proposal p = work.owned(proposalId, actor.accountId());
         if (p.status() != ProposalStatus.DRAFT) {
             throw new InvalidInputException("body", "validation.consultation.notDraft");

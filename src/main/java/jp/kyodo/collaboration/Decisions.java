@@ -45,8 +45,9 @@ class Decisions {
         this.clock = clock;
     }
 
-    /** One adopted project on the public results page. */
-    record Adopted(ProposalView proposal, ScreeningMath.Result result, Screenings.Round round) {
+    /** One adopted project on the public results page: public information only. */
+    record Adopted(String title, String groupName, ProposalStatus status, long cityShare, ScreeningMath.Result result,
+                   Screenings.Round round) {
     }
 
     /** A call's public results. */
@@ -54,8 +55,15 @@ class Decisions {
     }
 
     @Transactional
-    void decide(long proposalId, Actor admin, long version, String rawDecision, String rawReason, String rawConditions) {
+    void decide(long screeningId, long proposalId, Actor admin, long version, String rawDecision, String rawReason,
+                String rawConditions) {
         Proposal p = proposals.lockById(proposalId).orElseThrow(CallManagement::notFound);
+        // The decision follows the last round that screened the proposal, once its scoring is closed.
+        Screenings.Round round = screenings.decidingRound(proposalId).filter(r -> r.id() == screeningId)
+                .orElseThrow(CallManagement::notFound);
+        if (round.status() != Screenings.Status.CLOSED) {
+            throw new InvalidInputException("version", "validation.decision.scoringOpen");
+        }
         if (p.version() != version) {
             throw new InvalidInputException("version", "validation.decision.decidedMeanwhile");
         }
@@ -98,16 +106,21 @@ class Decisions {
             if (all.stream().noneMatch(p -> p.status().decided())) {
                 continue;
             }
-            Optional<Screenings.Round> round = screenings.roundFor(call.id(), Screenings.Stage.PRESENTATION)
-                    .or(() -> screenings.roundFor(call.id(), Screenings.Stage.DOCUMENTS));
-            List<Screenings.Ranked> ranking = round.map(screenings::ranking).orElse(List.of());
+            // Published once every screened proposal is decided, or from the announced result date.
+            boolean announced = call.resultOn() != null && !callManagement.today().isBefore(call.resultOn());
+            if (!announced && all.stream().anyMatch(p -> p.status() == ProposalStatus.IN_SCREENING)) {
+                continue;
+            }
             List<Adopted> adopted = new ArrayList<>();
             for (Proposal p : all) {
-                if (p.status().adopted()) {
-                    ScreeningMath.Result result = ranking.stream().filter(r -> r.proposal().id() == p.id()).map(Screenings.Ranked::result)
-                            .findFirst().orElse(null);
-                    adopted.add(new Adopted(work.view(p), result, round.orElse(null)));
+                if (!p.status().adopted()) {
+                    continue;
                 }
+                Optional<Screenings.Round> round = screenings.decidingRound(p.id()).filter(r -> r.status() == Screenings.Status.CLOSED);
+                ScreeningMath.Result result = round.flatMap(r -> screenings.ranking(r).stream().filter(x -> x.proposal().id() == p.id())
+                        .map(Screenings.Ranked::result).findFirst()).orElse(null);
+                String groupName = groups.profile(p.groupId()).map(Groups.GroupProfile::name).orElse("");
+                adopted.add(new Adopted(p.title(), groupName, p.status(), p.cityShare(), result, round.orElse(null)));
             }
             adopted.sort(Comparator.comparing((Adopted a) -> a.result() == null || a.result().score() == null ? java.math.BigDecimal.ZERO
                     : a.result().score()).reversed());

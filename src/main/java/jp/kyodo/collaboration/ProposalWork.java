@@ -243,6 +243,8 @@ class ProposalWork {
 
     @Transactional
     void attach(long proposalId, Actor actor, String filename, byte[] content) {
+        // Two uploads at once must not both pass the count: serialize on the proposal's row.
+        proposals.lockById(proposalId);
         Proposal p = editable(proposalId, actor, null);
         if (content == null || content.length == 0) {
             throw new InvalidInputException("file", "validation.file.empty");
@@ -370,7 +372,7 @@ class ProposalWork {
      */
     @Transactional(readOnly = true)
     ProposalView forCity(long proposalId, CallManagement.Editor editor) {
-        Proposal p = proposals.findById(proposalId).filter(x -> x.status() != ProposalStatus.DRAFT).orElseThrow(CallManagement::notFound);
+        Proposal p = proposals.findById(proposalId).filter(this::sharedWithCity).orElseThrow(CallManagement::notFound);
         Call call = calls.findById(p.callId()).orElseThrow();
         Long consulted = jdbc.sql("select department_id from collab_consultation where proposal_id = :p").param("p", proposalId)
                 .query(Long.class).optional().orElse(null);
@@ -385,7 +387,16 @@ class ProposalWork {
     /** A call's proposals the city may see (all but drafts), for its department or the secretariat. */
     @Transactional(readOnly = true)
     List<ProposalView> forCall(long callId) {
-        return proposals.findByCallIdOrderByIdAsc(callId).stream().filter(p -> p.status() != ProposalStatus.DRAFT).map(this::view).toList();
+        return proposals.findByCallIdOrderByIdAsc(callId).stream().filter(this::sharedWithCity).map(this::view).toList();
+    }
+
+    /** A proposal the group has shown the city: consulted about or submitted (a draft withdrawn unseen stays private). */
+    private boolean sharedWithCity(Proposal p) {
+        if (p.status() != ProposalStatus.DRAFT && p.status() != ProposalStatus.WITHDRAWN) {
+            return true;
+        }
+        return p.submittedAt() != null || jdbc.sql("select count(*) from collab_consultation where proposal_id = :p")
+                .param("p", p.id()).query(Long.class).single() > 0;
     }
 
     // ---- Helpers ----

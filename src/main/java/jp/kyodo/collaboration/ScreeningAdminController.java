@@ -141,7 +141,7 @@ class ScreeningAdminController {
                   @RequestParam(required = false) String reason, @RequestParam(required = false) String conditions, Model model,
                   RedirectAttributes redirect) {
         try {
-            decisions.decide(proposalId, user, version, decision, reason, conditions);
+            decisions.decide(id, proposalId, user, version, decision, reason, conditions);
         } catch (InvalidInputException e) {
             model.addAttribute("decisionFor", proposalId);
             model.addAttribute("typedDecision", new TypedDecision(decision, reason, conditions));

@@ -55,22 +55,24 @@ final class ScreeningMath {
     static Result result(List<Criterion> criteria, List<Sheet> submitted, Set<Long> conflicted, Aggregation rule, int thresholdPercent) {
         BigDecimal max = maximum(criteria);
         List<Sheet> counted = submitted.stream().filter(s -> !conflicted.contains(s.memberId())).toList();
+        List<Long> members = counted.stream().map(Sheet::memberId).toList();
+        // The sheets the score is made of: all counted ones, or without the highest and lowest total when trimming,
+        // so that the means by criterion add up to the score.
+        List<Sheet> kept = new ArrayList<>(counted);
+        if (rule == Aggregation.TRIMMED_MEAN && kept.size() >= 3) {
+            kept.sort(Comparator.comparing((Sheet s) -> total(criteria, s)));
+            kept.removeFirst();
+            kept.removeLast();
+        }
         Map<Long, BigDecimal> means = new LinkedHashMap<>();
         for (Criterion c : criteria) {
-            means.put(c.id(), counted.isEmpty() ? null
-                    : mean(counted.stream().map(s -> BigDecimal.valueOf(s.points().get(c.id()))).toList()).setScale(2, RoundingMode.HALF_UP));
+            means.put(c.id(), kept.isEmpty() ? null
+                    : mean(kept.stream().map(s -> BigDecimal.valueOf(s.points().get(c.id()))).toList()).setScale(2, RoundingMode.HALF_UP));
         }
-        List<Long> members = counted.stream().map(Sheet::memberId).toList();
         if (counted.isEmpty()) {
             return new Result(null, max, null, false, 0, members, means);
         }
-        List<BigDecimal> totals = new ArrayList<>(counted.stream().map(s -> total(criteria, s)).toList());
-        if (rule == Aggregation.TRIMMED_MEAN && totals.size() >= 3) {
-            totals.sort(Comparator.naturalOrder());
-            totals.removeFirst();
-            totals.removeLast();
-        }
-        BigDecimal score = mean(totals);
+        BigDecimal score = mean(kept.stream().map(s -> total(criteria, s)).toList());
         BigDecimal percent = max.signum() == 0 ? BigDecimal.ZERO
                 : score.multiply(BigDecimal.valueOf(100)).divide(max, 2, RoundingMode.HALF_UP);
         // Compare unrounded: 59.995 % does not reach 60 %.

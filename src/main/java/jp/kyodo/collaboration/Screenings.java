@@ -52,9 +52,11 @@ class Screenings {
     private final AuditLog audit;
     private final Clock clock;
     private final jp.kyodo.accounts.PortalUrls links;
+    private final jp.kyodo.shared.CityProfile city;
 
     Screenings(JdbcClient jdbc, ProposalRepository proposals, CallRepository calls, ProposalWork work, Accounts accounts, Groups groups,
-               MailOutbox mail, AuditLog audit, Clock clock, jp.kyodo.accounts.PortalUrls links) {
+               MailOutbox mail, AuditLog audit, Clock clock, jp.kyodo.accounts.PortalUrls links, jp.kyodo.shared.CityProfile city) {
+        this.city = city;
         this.jdbc = jdbc;
         this.proposals = proposals;
         this.calls = calls;
@@ -97,6 +99,8 @@ class Screenings {
     @Transactional
     long create(Actor admin, long callId, String rawStage, String rawAggregation, String rawThreshold, String rawPreset) {
         Call call = calls.findById(callId).filter(c -> c.status() != CallStatus.DRAFT).orElseThrow(CallManagement::notFound);
+        // One round per call and stage, even when the button is pressed twice: serialize on the call's row.
+        jdbc.sql("select id from collab_call where id = :id for update").param("id", callId).query(Long.class).single();
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
         Stage stage = checks.check(() -> parse(Stage.class, "stage", rawStage));
         Aggregation aggregation = checks.check(() -> parse(Aggregation.class, "aggregation", rawAggregation));
@@ -198,31 +202,36 @@ class Screenings {
         if (round.members().isEmpty()) {
             throw new InvalidInputException("members", "validation.screening.members");
         }
+        Call call = calls.findById(round.callId()).orElseThrow();
+        // Screening starts once the call no longer accepts proposals, so that none is left behind as submitted.
+        if (call.status() != CallStatus.CLOSED && !today().isAfter(call.applicationCloses())) {
+            throw new InvalidInputException("version", "validation.screening.callOpen");
+        }
         Instant now = clock.instant();
-        List<Proposal> included = new ArrayList<>();
-        if (round.stage() == Stage.DOCUMENTS) {
-            for (Proposal p : proposals.findByCallIdAndStatus(round.callId(), ProposalStatus.SUBMITTED)) {
-                p.startScreening(now);
-                included.add(p);
+        Map<Long, Proposal> included = new LinkedHashMap<>();
+        Optional<Round> documents = round.stage() == Stage.PRESENTATION ? roundFor(round.callId(), Stage.DOCUMENTS) : Optional.empty();
+        if (documents.isPresent()) {
+            // The presentation screens those that passed the documents, once that round is closed.
+            if (documents.get().status() != Status.CLOSED) {
+                throw new InvalidInputException("version", "validation.screening.documentsOpen");
+            }
+            Set<Long> passed = new HashSet<>();
+            ranking(documents.get()).stream().filter(r -> r.result().passes()).forEach(r -> passed.add(r.proposal().id()));
+            for (Proposal p : proposals.findByCallIdAndStatus(round.callId(), ProposalStatus.IN_SCREENING)) {
+                if (passed.contains(p.id())) {
+                    included.put(p.id(), p);
+                }
             }
         } else {
-            Optional<Round> documents = roundFor(round.callId(), Stage.DOCUMENTS);
-            Set<Long> passed = new HashSet<>();
-            documents.ifPresent(d -> ranking(d).stream().filter(r -> r.result().passes()).forEach(r -> passed.add(r.proposal().id())));
             for (Proposal p : proposals.findByCallIdAndStatus(round.callId(), ProposalStatus.SUBMITTED)) {
                 p.startScreening(now);
-                included.add(p);
-            }
-            for (Proposal p : proposals.findByCallIdAndStatus(round.callId(), ProposalStatus.IN_SCREENING)) {
-                if (documents.isEmpty() || passed.contains(p.id())) {
-                    included.add(p);
-                }
+                included.put(p.id(), p);
             }
         }
         if (included.isEmpty()) {
             throw new InvalidInputException("version", "validation.screening.noProposals");
         }
-        for (Proposal p : included) {
+        for (Proposal p : included.values()) {
             jdbc.sql("insert into collab_screening_proposal (screening_id, proposal_id) values (:s, :p) on conflict do nothing")
                     .param("s", screeningId).param("p", p.id()).update();
             audit.record(admin, "proposal.screening", "collab_proposal", p.id(), "round #" + screeningId + " " + round.stage());
@@ -363,14 +372,9 @@ class Screenings {
     @Transactional
     void score(long screeningId, long proposalId, Actor member, long version, Map<Long, String> rawPoints, Map<Long, String> rawComments,
                String rawComment, boolean submit) {
-        Round round = forMember(screeningId, member.accountId());
-        if (!round.proposalIds().contains(proposalId)) {
-            throw CallManagement.notFound();
-        }
-        if (round.status() != Status.SCORING) {
-            throw new InvalidInputException("version", "validation.screening.notScoring");
-        }
         Sheet current = lockSheet(screeningId, proposalId, member.accountId());
+        Round round = forMember(screeningId, member.accountId());
+        requireScoring(round, proposalId);
         if (current.status() == SheetStatus.CONFLICT) {
             throw new InvalidInputException("version", "validation.screening.conflicted");
         }
@@ -424,15 +428,10 @@ class Screenings {
     /** A member declares a conflict of interest for a proposal: their draft is dropped and they do not score it. */
     @Transactional
     void declareConflict(long screeningId, long proposalId, Actor member, String rawReason) {
-        Round round = forMember(screeningId, member.accountId());
-        if (!round.proposalIds().contains(proposalId)) {
-            throw CallManagement.notFound();
-        }
-        if (round.status() != Status.SCORING) {
-            throw new InvalidInputException("reason", "validation.screening.notScoring");
-        }
-        String reason = Inputs.required("reason", rawReason, 500);
         Sheet current = lockSheet(screeningId, proposalId, member.accountId());
+        Round round = forMember(screeningId, member.accountId());
+        requireScoring(round, proposalId);
+        String reason = Inputs.required("reason", rawReason, 500);
         if (current.status() == SheetStatus.SUBMITTED) {
             throw new InvalidInputException("reason", "validation.screening.submitted");
         }
@@ -447,6 +446,31 @@ class Screenings {
     }
 
     // ---- Helpers ----
+
+    /** Scoring is open in the round, and the proposal is in it and not yet decided. */
+    private void requireScoring(Round round, long proposalId) {
+        if (!round.proposalIds().contains(proposalId)) {
+            throw CallManagement.notFound();
+        }
+        if (round.status() != Status.SCORING) {
+            throw new InvalidInputException("version", "validation.screening.notScoring");
+        }
+        if (proposals.findById(proposalId).map(p -> p.status() != ProposalStatus.IN_SCREENING).orElse(true)) {
+            throw new InvalidInputException("version", "validation.screening.decided");
+        }
+    }
+
+    /** The round a decision on the proposal belongs to: the latest stage that screened it. */
+    Optional<Round> decidingRound(long proposalId) {
+        return jdbc.sql("""
+                        select s.id from collab_screening s join collab_screening_proposal sp on sp.screening_id = s.id
+                        where sp.proposal_id = :p order by case s.stage when 'PRESENTATION' then 0 else 1 end limit 1""")
+                .param("p", proposalId).query(Long.class).optional().map(this::round);
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(city.zone()));
+    }
 
     private SheetStatus sheetStatus(long screeningId, long proposalId, long accountId) {
         return loadSheet(screeningId, proposalId, accountId).status();

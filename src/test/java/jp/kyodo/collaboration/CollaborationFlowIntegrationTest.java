@@ -172,6 +172,12 @@ class CollaborationFlowIntegrationTest {
         mvc.perform(post("/admin/screenings/" + roundId + "/members").with(csrf()).with(user(admin)).param("version", rversion(roundId))
                         .param("member", String.valueOf(m1.accountId()), String.valueOf(m2.accountId()), String.valueOf(m3.accountId())))
                 .andExpect(redirectedUrl("/admin/screenings/" + roundId));
+        // Not while the call still accepts proposals; the department closes it first.
+        mvc.perform(post("/admin/screenings/" + roundId + "/start").with(csrf()).with(user(admin)).param("version", rversion(roundId)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("募集の受付中は審査を始められません")));
+        mvc.perform(post("/staff/collaboration/calls/" + callId + "/close").with(csrf()).with(user(staff)).param("version", version(callId)))
+                .andExpect(redirectedUrl("/staff/collaboration/calls/" + callId));
         mvc.perform(post("/admin/screenings/" + roundId + "/start").with(csrf()).with(user(admin)).param("version", rversion(roundId)))
                 .andExpect(redirectedUrl("/admin/screenings/" + roundId));
         assertThat(proposals.findById(id).orElseThrow().status()).isEqualTo(ProposalStatus.IN_SCREENING);
@@ -212,7 +218,19 @@ class CollaborationFlowIntegrationTest {
         String results = mvc.perform(get("/admin/screenings/" + roundId).with(user(admin))).andReturn().getResponse().getContentAsString();
         assertThat(results).contains("42点 / 60点(70%)").contains("目安以上").contains("利害関係による除外 1 人");
 
-        // The secretariat adopts it: the group is told, the public results show it with its scores.
+        // Deciding waits for the scoring to close; then the secretariat adopts it, the group is told, and the public
+        // results show it with its scores.
+        mvc.perform(post("/admin/screenings/" + roundId + "/proposals/" + id + "/decision").with(csrf()).with(user(admin))
+                        .param("version", pversion(id)).param("decision", "ADOPTED").param("reason", "早すぎる決定"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("採点を締め切ってから決定してください")));
+        mvc.perform(get("/collaboration/results")).andExpect(content().string(Matchers.not(Matchers.containsString("ひだまり子ども食堂"))));
+        mvc.perform(post("/admin/screenings/" + roundId + "/close").with(csrf()).with(user(admin)).param("version", rversion(roundId)))
+                .andExpect(redirectedUrl("/admin/screenings/" + roundId));
+        // A late sheet after the close is refused.
+        mvc.perform(score(m1, roundId, id, 0).param("points[" + criteria.get(0) + "]", "5").param("draft", "1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("採点の期間ではありません")));
         mvc.perform(post("/admin/screenings/" + roundId + "/proposals/" + id + "/decision").with(csrf()).with(user(admin))
                         .param("version", pversion(id)).param("decision", "CONDITIONALLY_ADOPTED").param("reason", "地域のニーズが高い"))
                 .andExpect(status().isOk())

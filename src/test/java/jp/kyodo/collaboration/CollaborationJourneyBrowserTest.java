@@ -141,6 +141,12 @@ class CollaborationJourneyBrowserTest {
         assertThat(group.getByText("提出済み").first()).isVisible();
         assertAccessible(group);
 
+        // Applications are over: the department closes the call.
+        city.navigate("/staff/collaboration");
+        city.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(theme)).click();
+        button(city, "募集を終了する").click();
+        assertThat(city.getByRole(AriaRole.STATUS)).containsText("募集を終了しました");
+
         // The secretariat sets up the screening with three members and starts it.
         Page secretariat = browser.newPage(o -> { });
         login(secretariat, admin);
@@ -182,8 +188,10 @@ class CollaborationJourneyBrowserTest {
             member.context().close();
         }
 
-        // The secretariat reads the ranking (mean of 48 and 36 = 42 of 60) and adopts the proposal.
+        // The secretariat closes the scoring, reads the ranking (mean of 48 and 36 = 42 of 60) and adopts the proposal.
         secretariat.reload();
+        button(secretariat, "採点を締め切る").click();
+        assertThat(secretariat.getByRole(AriaRole.STATUS)).containsText("採点を締め切りました");
         assertThat(secretariat.locator("#ranking")).containsText("42点 / 60点(70%)");
         assertThat(secretariat.locator("#ranking")).containsText("利害関係による除外 1 人");
         assertAccessible(secretariat);

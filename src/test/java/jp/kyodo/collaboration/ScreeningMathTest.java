@@ -57,6 +57,8 @@ class ScreeningMathTest {
         assertThat(r.score()).isEqualByComparingTo("35.00");
         assertThat(r.percent()).isEqualByComparingTo("70.00");
         assertThat(r.passes()).isTrue();
+        // The means by criterion come from the same three members: (8 + 7 + 6) / 3 = 7, and 5 × 7 = 35.
+        assertThat(r.criterionMeans().get(1L)).isEqualByComparingTo("7.00");
         // The plain mean would be 33 (66 %): not passing.
         var mean = ScreeningMath.result(rubric, List.of(sheet(1, 10, 10, 10, 10, 10), sheet(2, 8, 8, 8, 8, 8), sheet(3, 7, 7, 7, 7, 7),
                 sheet(4, 6, 6, 6, 6, 6), sheet(5, 2, 2, 2, 2, 2)), Set.of(), Aggregation.MEAN, 70);
