@@ -15,8 +15,15 @@ class CollaborationController {
     private final CallManagement calls;
     private final Decisions decisions;
     private final Groups groups;
+    private final Projects projects;
+    private final Reports reports;
+    private final Evaluations evaluations;
 
-    CollaborationController(CallManagement calls, Decisions decisions, Groups groups) {
+    CollaborationController(CallManagement calls, Decisions decisions, Groups groups, Projects projects, Reports reports,
+                            Evaluations evaluations) {
+        this.projects = projects;
+        this.reports = reports;
+        this.evaluations = evaluations;
         this.calls = calls;
         this.decisions = decisions;
         this.groups = groups;
@@ -33,6 +40,22 @@ class CollaborationController {
         model.addAttribute("call", calls.publicView(id));
         model.addAttribute("managesGroup", user != null && !groups.managedBy(user.accountId()).isEmpty());
         return "collaboration/call";
+    }
+
+    /** The evaluated projects the secretariat has published. */
+    @GetMapping("/collaboration/projects")
+    String projects(Model model) {
+        model.addAttribute("projects", projects.allPublished());
+        return "collaboration/projects-public";
+    }
+
+    /** A published project's whole story: theme or proposal, partners, form, roles, budget and actual cost, outcomes, evaluation. */
+    @GetMapping("/collaboration/projects/{id}")
+    String project(@PathVariable long id, Model model) {
+        model.addAttribute("project", projects.published(id));
+        model.addAttribute("reports", reports.of(id));
+        model.addAttribute("evaluation", evaluations.overview(id));
+        return "collaboration/project-public";
     }
 
     @GetMapping("/collaboration/results")

@@ -31,9 +31,11 @@ class Decisions {
     private final MailOutbox mail;
     private final AuditLog audit;
     private final Clock clock;
+    private final Projects projects;
 
     Decisions(ProposalRepository proposals, CallRepository calls, ProposalWork work, Screenings screenings, CallManagement callManagement,
-              Groups groups, MailOutbox mail, AuditLog audit, Clock clock) {
+              Groups groups, MailOutbox mail, AuditLog audit, Clock clock, Projects projects) {
+        this.projects = projects;
         this.proposals = proposals;
         this.calls = calls;
         this.work = work;
@@ -88,6 +90,9 @@ class Decisions {
         checks.throwIfAny();
         p.decide(decision, reason, conditions, clock.instant());
         audit.record(admin, "proposal.decide", "collab_proposal", p.id(), decision.name());
+        if (decision.adopted()) {
+            projects.open(p, admin, clock.instant());
+        }
         Call call = calls.findById(p.callId()).orElseThrow();
         String groupName = groups.profile(p.groupId()).map(Groups.GroupProfile::name).orElse("");
         for (String email : groups.managerEmails(p.groupId())) {

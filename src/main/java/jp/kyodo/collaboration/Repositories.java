@@ -30,3 +30,19 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
     @Query("select p from Proposal p where p.id = :id")
     Optional<Proposal> lockById(@Param("id") Long id);
 }
+
+interface ProjectRepository extends JpaRepository<Project, Long> {
+
+    Optional<Project> findByProposalId(Long proposalId);
+
+    List<Project> findByStatus(ProjectStatus status);
+
+    @Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Project p where p.id = :id")
+    Optional<Project> lockById(@Param("id") Long id);
+}
+
+interface AgreementRepository extends JpaRepository<Agreement, Long> {
+
+    List<Agreement> findByProjectIdOrderByNumberDesc(Long projectId);
+}

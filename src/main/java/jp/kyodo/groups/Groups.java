@@ -50,6 +50,12 @@ public class Groups {
         return members.findById(new GroupMember.Key(groupId, accountId)).map(m -> m.role().manages()).orElse(false);
     }
 
+    /** Whether the account is the group's representative (代表者), who signs for it. */
+    @Transactional(readOnly = true)
+    public boolean represents(long groupId, long accountId) {
+        return members.findById(new GroupMember.Key(groupId, accountId)).map(m -> m.role() == GroupRole.REPRESENTATIVE).orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public Optional<GroupProfile> profile(long groupId) {
         return groups.findById(groupId).map(Groups::profile);
