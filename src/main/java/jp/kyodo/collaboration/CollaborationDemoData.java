@@ -15,6 +15,7 @@ import jp.kyodo.accounts.Accounts;
 import jp.kyodo.accounts.DepartmentView;
 import jp.kyodo.groups.Groups;
 import jp.kyodo.groups.PublicGroup;
+import jp.kyodo.shared.Actor;
 import jp.kyodo.shared.CityProfile;
 import jp.kyodo.shared.CollaborationForm;
 import jp.kyodo.shared.FiscalYear;
@@ -41,6 +42,10 @@ class CollaborationDemoData implements ApplicationRunner {
 
     private final CallRepository calls;
     private final ProposalRepository proposals;
+    private final ProjectRepository projects;
+    private final AgreementRepository agreements;
+    private final Projects projectService;
+    private final Reports reports;
     private final Accounts accounts;
     private final Groups groups;
     private final JdbcClient jdbc;
@@ -50,11 +55,16 @@ class CollaborationDemoData implements ApplicationRunner {
     private final boolean demoData;
     private final String adminEmail;
 
-    CollaborationDemoData(CallRepository calls, ProposalRepository proposals, Accounts accounts, Groups groups, JdbcClient jdbc,
+    CollaborationDemoData(CallRepository calls, ProposalRepository proposals, ProjectRepository projects, AgreementRepository agreements,
+                          Projects projectService, Reports reports, Accounts accounts, Groups groups, JdbcClient jdbc,
                           TransactionTemplate tx, Clock clock, CityProfile city, @Value("${kyodo.demo-data}") boolean demoData,
                           @Value("${kyodo.admin.email:}") String adminEmail) {
         this.calls = calls;
         this.proposals = proposals;
+        this.projects = projects;
+        this.agreements = agreements;
+        this.projectService = projectService;
+        this.reports = reports;
         this.accounts = accounts;
         this.groups = groups;
         this.jdbc = jdbc;
@@ -82,7 +92,7 @@ class CollaborationDemoData implements ApplicationRunner {
                 accounts.findByEmail(e).ifPresent(committee::add);
             }
             List<PublicGroup> listed = groups.listed();
-            if (admin.isEmpty() || resident.isEmpty() || staff.isEmpty() || committee.size() < 3 || listed.size() < 8) {
+            if (admin.isEmpty() || resident.isEmpty() || staff.isEmpty() || committee.size() < 3 || listed.size() < 11) {
                 return;
             }
             load(admin.get(), resident.get(), staff.get(), committee, listed);
@@ -151,7 +161,35 @@ class CollaborationDemoData implements ApplicationRunner {
         screened.get(0).decide(ProposalStatus.ADOPTED, "食品ロスの実態を家庭で確かめる工夫があり、実現性も高い。", null, now);
         screened.get(1).decide(ProposalStatus.CONDITIONALLY_ADOPTED, "常設拠点の意義は大きい。", "寄付食品の衛生管理の手順を、事業開始前に環境推進課と確認すること。", now);
         screened.get(2).decide(ProposalStatus.NOT_ADOPTED, "対象が限られ、費用に見合う効果が見込みにくい。", null, now);
-        log.info("Loaded demo collaboration calls, proposals and screening round #{}", round);
+
+        // Projects at every stage: last year's resident-proposed call gave an art festival and the running of a
+        // historic building, both evaluated and published, and a third still running; this year's food-loss
+        // projects are being evaluated and having their agreement drafted.
+        Actor secretariatActor = actor(admin);
+        Actor staffActor = actor(staff);
+        LocalDate previousOpens = today.minusMonths(20);
+        Call lastYearly = call(CallOrigin.GROUP, secretariat, admin.id(), new CallForm.Checked(nextYear - 2,
+                "令和" + (nextYear - 2 - 2018) + "年度 市民提案型協働事業", null, null, "市民活動団体等が市と協働して行う事業を募集しました。", 300_000L, null,
+                EnumSet.of(CollaborationForm.SUBSIDY, CollaborationForm.COHOSTING, CollaborationForm.COMMISSION), Set.of(),
+                previousOpens, previousOpens.plusDays(45), previousOpens.plusDays(30), previousOpens.plusDays(60), null,
+                previousOpens.plusDays(90)), now);
+        lastYearly.close(now);
+        List<PublicGroup> culture = pick(others, Set.of("geijutsu", "bunka", "matsuri"), 3);
+        Proposal art = adopted(proposal(lastYearly, culture.get(0), staff.id(), "こだまの里 アートフェスタ", 280_000, now), now);
+        Proposal building = adopted(proposal(lastYearly, culture.get(1), staff.id(), "煉瓦倉庫で開く まちの寄り合い処", 250_000, now), now);
+        Proposal running = adopted(proposal(lastYearly, culture.get(2), staff.id(), "地域のお囃子を子どもに伝える教室", 150_000, now), now);
+        proposals.flush();
+        publishedProject(art, secretariatActor, staffActor, committee, new int[] {5, 4, 4}, now);
+        publishedProject(building, secretariatActor, staffActor, committee, new int[] {4, 4, 3}, now);
+        long runningProject = signedProject(running, secretariatActor, staffActor, now);
+        report(runningProject, "INTERIM", "SUBMITTED", running, 1.0, "子ども12人がお囃子の練習を始め、秋祭りでの披露に向けて週1回の教室を続けています。", 96);
+        long evaluating = signedProject(screened.get(0), secretariatActor, staffActor, now);
+        report(evaluating, "INTERIM", "ACCEPTED", screened.get(0), 0.5, "料理教室を4回開き、家庭の食品ロス診断を試行しました。", 80);
+        report(evaluating, "COMPLETION", "ACCEPTED", screened.get(0), 1.05, "料理教室を12回開き、延べ240人が参加。診断を受けた家庭の食品ロスが平均3割減りました。", 240);
+        projects.findById(evaluating).orElseThrow().complete(now);
+        evaluation(evaluating, "GROUP", 0, staff.name(), 4, "市の広報で参加者が広がりました。");
+        decisionsOpenProject(screened.get(1), secretariatActor, now);
+        log.info("Loaded demo collaboration calls, proposals, screening round #{} and projects", round);
     }
 
     /** Takes {@code count} groups out of the list, those with one of the fields first. */
@@ -161,6 +199,89 @@ class CollaborationDemoData implements ApplicationRunner {
         List<PublicGroup> chosen = new ArrayList<>(sorted.subList(0, Math.min(count, sorted.size())));
         from.removeAll(chosen);
         return chosen;
+    }
+
+    private static Actor actor(AccountSummary a) {
+        return new Actor() {
+            public Long accountId() {
+                return a.id();
+            }
+
+            public String displayName() {
+                return a.name();
+            }
+        };
+    }
+
+    private static Proposal adopted(Proposal p, Instant now) {
+        p.submit(now);
+        p.startScreening(now);
+        p.decide(ProposalStatus.ADOPTED, "地域の課題に合い、実施体制も整っている。", null, now);
+        return p;
+    }
+
+    private void decisionsOpenProject(Proposal p, Actor by, Instant now) {
+        projectService.open(p, by, now);
+    }
+
+    /** A project whose first agreement both sides confirmed; returns its id. */
+    private long signedProject(Proposal p, Actor city, Actor group, Instant now) {
+        projectService.open(p, city, now);
+        Project project = projects.findByProposalId(p.id()).orElseThrow();
+        Agreement a = agreements.findByProjectIdOrderByNumberDesc(project.id()).getFirst();
+        a.confirmByCity(city.accountId(), city.displayName(), now);
+        a.confirmByGroup(group.accountId(), "代表者", now);
+        project.start(now);
+        reports.onStart(new Projects.ProjectStarted(project.id(), a.clauses().periodFrom(), a.clauses().periodTo()));
+        return project.id();
+    }
+
+    /** A finished project: both reports accepted, evaluated by the group, the department and the three members, published. */
+    private void publishedProject(Proposal p, Actor city, Actor group, List<AccountSummary> committee, int[] levels, Instant now) {
+        long id = signedProject(p, city, group, now);
+        report(id, "INTERIM", "ACCEPTED", p, 0.5, "準備を進め、前半の催しを予定どおり開きました。", 150);
+        report(id, "COMPLETION", "ACCEPTED", p, 0.97, "計画した催しをすべて開き、延べ参加者は目標を上回りました。地域の新しい担い手も加わりました。", 620);
+        Project project = projects.findById(id).orElseThrow();
+        project.complete(now);
+        evaluation(id, "GROUP", 0, group.displayName(), levels[0], "市の担当課が会場との調整を担ってくれ、企画に集中できました。");
+        evaluation(id, "CITY", 0, city.displayName(), levels[1], "団体の企画力と地域のつながりが大きな力になりました。次年度は自主事業化を目指します。");
+        for (AccountSummary m : committee) {
+            evaluation(id, "COMMITTEE", m.id(), m.name(), levels[2], "役割分担が明確で、情報発信も工夫されていた。");
+        }
+        project.publish(now);
+    }
+
+    private void report(long projectId, String kind, String status, Proposal p, double spentShare, String activities, int participants) {
+        long id = jdbc.sql("select id from collab_report where project_id = :p and kind = :k").param("p", projectId).param("k", kind)
+                .query(Long.class).single();
+        jdbc.sql("""
+                        update collab_report set status = :s, activities = :a, participants = :n, submitted_at = now(),
+                            decided_at = case when :s = 'ACCEPTED' then now() end where id = :id""")
+                .param("s", status).param("a", activities).param("n", participants).param("id", id).update();
+        for (int i = 0; i < p.targets().size(); i++) {
+            jdbc.sql("insert into collab_report_outcome (report_id, target_seq, achieved) values (:r, :s, :t)")
+                    .param("r", id).param("s", i).param("t", i == 0 ? "86%" : "年12回").update();
+        }
+        for (int i = 0; "COMPLETION".equals(kind) && i < p.budget().size(); i++) {
+            long planned = p.budget().get(i).amount();
+            long actual = Math.round(planned * (i == 2 ? spentShare * 1.2 : spentShare) / 100.0) * 100;
+            jdbc.sql("insert into collab_report_actual (report_id, budget_seq, amount) values (:r, :s, :a)")
+                    .param("r", id).param("s", i).param("a", actual).update();
+        }
+    }
+
+    private void evaluation(long projectId, String side, long account, String name, int level, String comment) {
+        long id = jdbc.sql("""
+                        insert into collab_evaluation (project_id, side, account_id, author_name, status, comment, submitted_at, updated_at, version)
+                        values (:p, :side, :a, :name, 'SUBMITTED', :c, now(), now(), 1) returning id""")
+                .param("p", projectId).param("side", side).param("a", account).param("name", name).param("c", comment)
+                .query(Long.class).single();
+        int i = 0;
+        for (EvaluationMath.Axis axis : EvaluationMath.Axis.values()) {
+            int score = Math.max(1, Math.min(5, level + (i++ % 3 == 0 ? 0 : (i % 4 == 0 ? -1 : 0))));
+            jdbc.sql("insert into collab_evaluation_score (evaluation_id, axis, score) values (:e, :a, :s)")
+                    .param("e", id).param("a", axis.name()).param("s", score).update();
+        }
     }
 
     private Optional<Long> department(String code) {

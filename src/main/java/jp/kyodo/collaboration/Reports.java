@@ -112,7 +112,8 @@ class Reports {
                     boolean overdue = status != Status.ACCEPTED && status != Status.SUBMITTED && today.isAfter(due);
                     return new ReportView(id, (Kind) r[1], status, due, (String) r[4], (Integer) r[5], outcomes, actuals, (String) r[6],
                             (Instant) r[7], (Long) r[8], overdue, Attachments.list(jdbc, "report", id),
-                            BudgetComparison.compare(budget, actuals, settings.differenceTolerancePercent()));
+                            // Midway, spending below the plan is expected: only the completion report marks differences.
+                            BudgetComparison.compare(budget, actuals, r[1] == Kind.COMPLETION ? settings.differenceTolerancePercent() : Integer.MAX_VALUE / 200));
                 }).toList();
     }
 

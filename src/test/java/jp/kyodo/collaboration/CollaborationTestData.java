@@ -1,6 +1,12 @@
 package jp.kyodo.collaboration;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import jp.kyodo.shared.CollaborationForm;
 import jp.kyodo.accounts.SignedInUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -14,8 +20,20 @@ class CollaborationTestData {
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final UserDetailsService users;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final CallRepository calls;
+    private final ProposalRepository proposals;
+    private final ProjectRepository projects;
+    private final Projects projectService;
 
-    CollaborationTestData(JdbcClient jdbc, PasswordEncoder encoder, UserDetailsService users) {
+    CollaborationTestData(JdbcClient jdbc, PasswordEncoder encoder, UserDetailsService users,
+                          org.springframework.transaction.support.TransactionTemplate tx, CallRepository calls, ProposalRepository proposals,
+                          ProjectRepository projects, Projects projectService) {
+        this.tx = tx;
+        this.calls = calls;
+        this.proposals = proposals;
+        this.projects = projects;
+        this.projectService = projectService;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.users = users;
@@ -62,4 +80,32 @@ class CollaborationTestData {
                 .param("g", id).param("a", managerId).update();
         return id;
     }
+
+    /** A call, a proposal adopted on it (with one target and three budget lines), and its project. */
+    long adoptedProject(long department, long group, SignedInUser rep, SignedInUser staff, String tag) {
+        return tx.execute(s -> {
+            Instant now = Instant.now();
+            Call c = Call.draft(CallOrigin.CITY, department, staff.accountId(), now);
+            c.edit(new CallForm.Checked(2027, "芸術で元気なまちに" + tag, "背景", "成果", null, 300_000L, null, EnumSet.of(CollaborationForm.COHOSTING),
+                    Set.of(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), null, null, null, null), now);
+            c.publish(now);
+            calls.save(c);
+            Proposal p = proposals.save(Proposal.draft(c.id(), group, "アートフェスタ" + tag, rep.accountId(), now));
+            p.editOutline("アートフェスタ" + tag, "芸術で交流する", "芸術祭を開く", null, null, LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
+                    null, CollaborationForm.COHOSTING, now);
+            p.editRoles(List.of(new ProposalLines.Role("会場設営", "設営", "会場確保")), now);
+            p.editBudget(List.of(
+                    new ProposalLines.Budget(ProposalLines.BudgetKind.INCOME, "協賛金", 20_000, ProposalLines.Bearer.GROUP, null),
+                    new ProposalLines.Budget(ProposalLines.BudgetKind.EXPENSE, "出演謝礼", 200_000, ProposalLines.Bearer.CITY, null),
+                    new ProposalLines.Budget(ProposalLines.BudgetKind.EXPENSE, "消耗品", 30_000, ProposalLines.Bearer.GROUP, null)), now);
+            p.editTargets(List.of(new ProposalLines.Target(ProposalLines.TargetKind.OUTCOME, "来場者の満足度", "80%")), null, null, now);
+            p.submit(now);
+            p.startScreening(now);
+            p.decide(ProposalStatus.ADOPTED, "採択", null, now);
+            proposals.flush();
+            projectService.open(p, staff, now);
+            return projects.findByProposalId(p.id()).orElseThrow().id();
+        });
+    }
+
 }

@@ -62,13 +62,19 @@ class ProjectLifecycleIntegrationTest {
         long group = data.registeredGroup("アートの会" + tag, rep.accountId(), "アートイベントを開く", "geijutsu");
         jdbc.sql("insert into civic_group_member (group_id, account_id, role, joined_at) values (:g, :a, 'STAFF', now())")
                 .param("g", group).param("a", helper.accountId()).update();
-        long projectId = adopted(dept, group, rep, staff, tag);
+        long projectId = data.adoptedProject(dept, group, rep, staff, tag);
         String my = "/my/projects/" + projectId;
         String city = "/staff/collaboration/projects/" + projectId;
 
         // Only the project's people see it before publication.
         mvc.perform(get(my).with(user(rep))).andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("協定書(案)")));
         mvc.perform(get(my).with(user(stranger))).andExpect(status().isNotFound());
+        // The people of another group do not see it either, nor can they act on it.
+        SignedInUser otherGroup = data.account("project-other-group", null);
+        data.registeredGroup("別の会" + tag, otherGroup.accountId(), "別の活動", "geijutsu");
+        mvc.perform(get(my).with(user(otherGroup))).andExpect(status().isNotFound());
+        mvc.perform(post(my + "/agreement/confirm").with(csrf()).with(user(otherGroup)).param("version", agreementVersion(projectId)))
+                .andExpect(status().isNotFound());
         mvc.perform(get(city).with(user(otherStaff))).andExpect(status().isNotFound());
         mvc.perform(get(city).with(user(stranger))).andExpect(status().isForbidden());
         mvc.perform(get("/collaboration/projects/" + projectId)).andExpect(status().isNotFound());
@@ -198,7 +204,7 @@ class ProjectLifecycleIntegrationTest {
         SignedInUser staff = data.account("remind-staff", dept, "STAFF");
         SignedInUser rep = data.account("remind-rep", null);
         long group = data.registeredGroup("見守りの会" + tag, rep.accountId(), "見守り", "bohan");
-        long projectId = adopted(dept, group, rep, staff, tag);
+        long projectId = data.adoptedProject(dept, group, rep, staff, tag);
         tx.executeWithoutResult(s -> projects.findById(projectId).orElseThrow().start(Instant.now()));
         reports.onStart(new Projects.ProjectStarted(projectId, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 9, 30)));
         // The interim look-back is due in the middle of the period (1 April + 182 / 2 days = 1 July 2027): reminded
@@ -214,33 +220,6 @@ class ProjectLifecycleIntegrationTest {
         reports.remind(LocalDate.of(2027, 6, 18));
         assertThat(awaitMail(greenMail, rep.getUsername(), "期限が近づいています")).contains("中間ふりかえり").contains("令和9年(2027年)7月1日");
         assertThat(jp.kyodo.TestMailServer.count(greenMail, rep.getUsername(), "期限が近づいています")).isEqualTo(1);
-    }
-
-    /** A call, a proposal adopted on it (with one target and three budget lines), and its project. */
-    private long adopted(long department, long group, SignedInUser rep, SignedInUser staff, String tag) {
-        return tx.execute(s -> {
-            Instant now = Instant.now();
-            Call c = Call.draft(CallOrigin.CITY, department, staff.accountId(), now);
-            c.edit(new CallForm.Checked(2027, "芸術で元気なまちに" + tag, "背景", "成果", null, 300_000L, null, EnumSet.of(CollaborationForm.COHOSTING),
-                    Set.of(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), null, null, null, null), now);
-            c.publish(now);
-            calls.save(c);
-            Proposal p = proposals.save(Proposal.draft(c.id(), group, "アートフェスタ" + tag, rep.accountId(), now));
-            p.editOutline("アートフェスタ" + tag, "芸術で交流する", "芸術祭を開く", null, null, LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
-                    null, CollaborationForm.COHOSTING, now);
-            p.editRoles(List.of(new ProposalLines.Role("会場設営", "設営", "会場確保")), now);
-            p.editBudget(List.of(
-                    new ProposalLines.Budget(ProposalLines.BudgetKind.INCOME, "協賛金", 20_000, ProposalLines.Bearer.GROUP, null),
-                    new ProposalLines.Budget(ProposalLines.BudgetKind.EXPENSE, "出演謝礼", 200_000, ProposalLines.Bearer.CITY, null),
-                    new ProposalLines.Budget(ProposalLines.BudgetKind.EXPENSE, "消耗品", 30_000, ProposalLines.Bearer.GROUP, null)), now);
-            p.editTargets(List.of(new ProposalLines.Target(ProposalLines.TargetKind.OUTCOME, "来場者の満足度", "80%")), null, null, now);
-            p.submit(now);
-            p.startScreening(now);
-            p.decide(ProposalStatus.ADOPTED, "採択", null, now);
-            proposals.flush();
-            projectService.open(p, staff, now);
-            return projects.findByProposalId(p.id()).orElseThrow().id();
-        });
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder evaluation(String base, SignedInUser who, int score) {
