@@ -89,8 +89,8 @@ class Evaluations {
     @Transactional
     void save(long projectId, Projects.Viewer viewer, Projects.Role role, long version, Map<EvaluationMath.Axis, String> rawScores,
               Map<EvaluationMath.Axis, String> rawComments, String rawComment, boolean submit) {
-        projects.roleOf(projectId, viewer, role);
         Project project = projectRepository.lockById(projectId).orElseThrow(CallManagement::notFound);
+        projects.roleOf(projectId, viewer, role);
         if (project.status() != ProjectStatus.COMPLETED) {
             throw new InvalidInputException("version", "validation.evaluation.notOpen");
         }

@@ -110,6 +110,12 @@ class ProjectController {
             model.addAttribute("agreementForm", agreementForm != null ? agreementForm : AgreementForm.of(project.draft()));
         }
         model.addAttribute("caseStudy", projects.caseStudy(id).orElse(null));
+        // The committee's scores stay between the committee and the secretariat until publication; a member sees
+        // them once their own sheet is in.
+        Evaluations.Sheet own = evaluations.own(id, viewer(user), role);
+        model.addAttribute("showCommittee", project.status() == ProjectStatus.PUBLISHED
+                || (role == Projects.Role.CITY && user.has(Role.ADMIN))
+                || (role == Projects.Role.COMMITTEE && own.status() == Evaluations.Status.SUBMITTED));
         return "collaboration/project";
     }
 
@@ -182,6 +188,19 @@ class ProjectController {
         return "redirect:" + base(role) + "/" + id + "#agreement";
     }
 
+    @PostMapping("/{id}/agreement/withdraw")
+    String withdrawChange(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, @PathVariable long id,
+                          RedirectAttributes redirect) {
+        Projects.Role role = role(request);
+        try {
+            projects.withdrawChange(id, viewer(user), role);
+            redirect.addFlashAttribute("notice", "notice.agreement.changeWithdrawn");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().messageKey());
+        }
+        return "redirect:" + base(role) + "/" + id + "#agreement";
+    }
+
     @GetMapping("/{id}/agreement.pdf")
     ResponseEntity<byte[]> agreementPdf(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, @PathVariable long id,
                                         @RequestParam(required = false) Integer number) {
@@ -206,6 +225,9 @@ class ProjectController {
         } catch (InvalidInputException e) {
             model.addAttribute("reportErrors", e);
             model.addAttribute("reportKind", kind);
+            if (e.concerns("version")) {
+                reports.of(id).stream().filter(r -> r.kind() == kind).findFirst().ifPresent(r -> form.setVersion(r.version()));
+            }
             return show(model, user, projects.roleOf(id, viewer(user), role), id, null, Map.of(kind, form), null);
         }
         redirect.addFlashAttribute("notice", submit != null ? "notice.report.submitted" : "notice.report.saved");
@@ -283,7 +305,7 @@ class ProjectController {
                    RedirectAttributes redirect) {
         Projects.Role role = role(request);
         try {
-            projects.publish(id, viewer(user), version, evaluations.overview(id).complete());
+            projects.publish(id, viewer(user), version, () -> evaluations.overview(id).complete());
             redirect.addFlashAttribute("notice", "notice.project.published");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("problem", e.problems().getFirst().messageKey());

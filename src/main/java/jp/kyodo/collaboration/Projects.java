@@ -143,7 +143,7 @@ class Projects {
         boolean allowed = switch (asked) {
             case GROUP -> groups.manages(p.groupId(), viewer.actor().accountId());
             case CITY -> viewer.administrator() || (viewer.departmentId() != null && viewer.departmentId().equals(call.departmentId()));
-            case COMMITTEE -> viewer.committee() && project.status() != ProjectStatus.AGREEMENT;
+            case COMMITTEE -> viewer.committee() && (project.status() == ProjectStatus.COMPLETED || project.status() == ProjectStatus.PUBLISHED);
         };
         if (!allowed) {
             throw CallManagement.notFound();
@@ -190,7 +190,9 @@ class Projects {
 
     @Transactional
     void editAgreement(long projectId, Viewer viewer, long version, AgreementForm form) {
+        Project project = projects.lockById(projectId).orElseThrow(CallManagement::notFound);
         roleOf(projectId, viewer, Role.CITY);
+        requireAgreementOpen(project);
         Agreement a = currentDraft(projectId);
         if (a.version() != version) {
             throw new InvalidInputException("version", "validation.staleForm");
@@ -201,7 +203,10 @@ class Projects {
 
     @Transactional
     void comment(long projectId, Viewer viewer, Role side, String rawBody) {
+        requireParty(side);
+        Project project = projects.lockById(projectId).orElseThrow(CallManagement::notFound);
         roleOf(projectId, viewer, side);
+        requireAgreementOpen(project);
         Agreement a = currentDraft(projectId);
         String body = Inputs.required("body", rawBody, 4000);
         jdbc.sql("""
@@ -220,8 +225,10 @@ class Projects {
      */
     @Transactional
     void confirm(long projectId, Viewer viewer, Role side, long version) {
-        roleOf(projectId, viewer, side);
+        requireParty(side);
         Project project = projects.lockById(projectId).orElseThrow(CallManagement::notFound);
+        roleOf(projectId, viewer, side);
+        requireAgreementOpen(project);
         Agreement a = currentDraft(projectId);
         if (a.version() != version) {
             throw new InvalidInputException("version", "validation.agreement.changed");
@@ -231,8 +238,11 @@ class Projects {
             throw new InvalidInputException("version", "validation.agreement.representativeOnly");
         }
         Instant now = clock.instant();
-        boolean signed = side == Role.CITY ? a.confirmByCity(viewer.actor().accountId(), viewer.actor().displayName(), now)
-                : a.confirmByGroup(viewer.actor().accountId(), viewer.actor().displayName(), now);
+        boolean signed = switch (side) {
+            case CITY -> a.confirmByCity(viewer.actor().accountId(), viewer.actor().displayName(), now);
+            case GROUP -> a.confirmByGroup(viewer.actor().accountId(), viewer.actor().displayName(), now);
+            case COMMITTEE -> throw CallManagement.notFound();
+        };
         audit.record(viewer.actor(), "agreement.confirm", "collab_project", projectId, side + " version " + a.number());
         if (!signed) {
             tellOtherSide(projectId, side, "agreementConfirmed");
@@ -243,10 +253,11 @@ class Projects {
                 other.supersede(now);
             }
         }
+        // The first version starts the project; a change moves the deadlines of reports not yet filed with its period.
         if (project.status() == ProjectStatus.AGREEMENT) {
             project.start(now);
-            events.publishEvent(new ProjectStarted(projectId, a.clauses().periodFrom(), a.clauses().periodTo()));
         }
+        events.publishEvent(new ProjectStarted(projectId, a.clauses().periodFrom(), a.clauses().periodTo()));
         audit.record(viewer.actor(), "agreement.signed", "collab_project", projectId, "version " + a.number());
         tellBothSides(projectId, "agreementSigned", a.number());
     }
@@ -254,8 +265,9 @@ class Projects {
     /** Opens a change to the signed agreement: a new draft copying it, with the reason; both sides confirm it again. */
     @Transactional
     void requestChange(long projectId, Viewer viewer, Role side, String rawReason) {
-        roleOf(projectId, viewer, side);
+        requireParty(side);
         Project project = projects.lockById(projectId).orElseThrow(CallManagement::notFound);
+        roleOf(projectId, viewer, side);
         String reason = Inputs.required("reason", rawReason, 2000);
         List<Agreement> versions = agreements.findByProjectIdOrderByNumberDesc(projectId);
         if (versions.stream().anyMatch(v -> v.status() == Agreement.Status.DRAFT)) {
@@ -268,6 +280,26 @@ class Projects {
         agreements.save(Agreement.draft(projectId, signed.number() + 1, signed.clauses(), reason, viewer.actor().accountId(), clock.instant()));
         audit.record(viewer.actor(), "agreement.change", "collab_project", projectId, reason);
         tellOtherSide(projectId, side, "agreementChangeRequested");
+    }
+
+    /** Either side withdraws a change it no longer wants: the draft goes, the signed version stays in force. */
+    @Transactional
+    void withdrawChange(long projectId, Viewer viewer, Role side) {
+        requireParty(side);
+        Project project = projects.lockById(projectId).orElseThrow(CallManagement::notFound);
+        roleOf(projectId, viewer, side);
+        Agreement draft = currentDraft(projectId);
+        if (draft.number() == 1 || project.status() == ProjectStatus.AGREEMENT) {
+            throw new InvalidInputException("version", "validation.agreement.firstDraft");
+        }
+        agreements.delete(draft);
+        audit.record(viewer.actor(), "agreement.change.withdraw", "collab_project", projectId, "version " + draft.number());
+        tellOtherSide(projectId, side, "agreementChangeWithdrawn");
+    }
+
+    /** Whether a change to the agreement is open (a completion must wait for it to be settled). */
+    boolean changeOpen(long projectId) {
+        return agreements.findByProjectIdOrderByNumberDesc(projectId).stream().anyMatch(a -> a.status() == Agreement.Status.DRAFT);
     }
 
     /** The agreement as a PDF in Japanese: the version asked for (the signed one by default). */
@@ -285,7 +317,7 @@ class Projects {
 
     /** The secretariat publishes an evaluated project: its page tells the whole story. */
     @Transactional
-    void publish(long projectId, Viewer viewer, long version, boolean evaluated) {
+    void publish(long projectId, Viewer viewer, long version, java.util.function.BooleanSupplier evaluated) {
         if (!viewer.administrator()) {
             throw CallManagement.notFound();
         }
@@ -293,7 +325,8 @@ class Projects {
         if (project.version() != version) {
             throw new InvalidInputException("version", "validation.staleForm");
         }
-        if (project.status() != ProjectStatus.COMPLETED || !evaluated) {
+        // Judged under the lock that evaluations also take, so that none slips in after publication.
+        if (project.status() != ProjectStatus.COMPLETED || !evaluated.getAsBoolean()) {
             throw new InvalidInputException("version", "validation.project.notEvaluated");
         }
         project.publish(clock.instant());
@@ -311,6 +344,7 @@ class Projects {
         if (project.status() != ProjectStatus.PUBLISHED) {
             throw new InvalidInputException("version", "validation.project.notPublished");
         }
+        projects.lockById(projectId);
         Optional<Long> existing = jdbc.sql("select id from collab_case_study where project_id = :p").param("p", projectId).query(Long.class).optional();
         if (existing.isPresent()) {
             return existing.get();
@@ -365,6 +399,18 @@ class Projects {
 
     /** Both sides signed the first agreement: the project runs from now, and its report deadlines follow its period. */
     record ProjectStarted(long projectId, LocalDate periodFrom, LocalDate periodTo) {
+    }
+
+    private static void requireParty(Role side) {
+        if (side == Role.COMMITTEE) {
+            throw CallManagement.notFound(); // the committee evaluates; the agreement is the two parties'
+        }
+    }
+
+    private static void requireAgreementOpen(Project project) {
+        if (project.status() != ProjectStatus.AGREEMENT && project.status() != ProjectStatus.RUNNING) {
+            throw new InvalidInputException("version", "validation.agreement.finished");
+        }
     }
 
     private Agreement currentDraft(long projectId) {

@@ -81,10 +81,12 @@ class Reports {
         insert(started.projectId(), Kind.COMPLETION, to.plusDays(settings.completionReportDays()), now);
     }
 
+    /** Creates the report, or (after a change of period) moves the deadline of one not yet filed, reminding again. */
     private void insert(long projectId, Kind kind, LocalDate due, Instant now) {
         jdbc.sql("""
                         insert into collab_report (project_id, kind, status, due_on, updated_at) values (:p, :k, 'DRAFT', :due, :now)
-                        on conflict (project_id, kind) do nothing""")
+                        on conflict (project_id, kind) do update set due_on = excluded.due_on, reminded_on = null
+                        where collab_report.status in ('DRAFT', 'RETURNED') and collab_report.due_on <> excluded.due_on""")
                 .param("p", projectId).param("k", kind.name()).param("due", due).param("now", Timestamp.from(now)).update();
     }
 
@@ -123,8 +125,8 @@ class Reports {
      */
     @Transactional
     void save(long projectId, Projects.Viewer viewer, Kind kind, ReportForm form, boolean submit) {
-        projects.roleOf(projectId, viewer, Projects.Role.GROUP);
         Project project = projectRepository.lockById(projectId).orElseThrow(CallManagement::notFound);
+        projects.roleOf(projectId, viewer, Projects.Role.GROUP);
         if (project.status() != ProjectStatus.RUNNING) {
             throw new InvalidInputException("version", "validation.report.notRunning");
         }
@@ -195,9 +197,23 @@ class Reports {
     /** The department accepts a submitted report, or returns it with what to correct; the accepted completion report completes the project. */
     @Transactional
     void decide(long projectId, Projects.Viewer viewer, Kind kind, long version, boolean accept, String rawMessage) {
-        projects.roleOf(projectId, viewer, Projects.Role.CITY);
         Project project = projectRepository.lockById(projectId).orElseThrow(CallManagement::notFound);
+        projects.roleOf(projectId, viewer, Projects.Role.CITY);
+        if (project.status() != ProjectStatus.RUNNING) {
+            throw new InvalidInputException("version", "validation.report.notRunning");
+        }
         long id = reportId(projectId, kind);
+        if (accept && kind == Kind.COMPLETION) {
+            // The project ends with its completion report: the look-back and any change of agreement come first.
+            boolean interimAccepted = jdbc.sql("select count(*) from collab_report where project_id = :p and kind = 'INTERIM' and status = 'ACCEPTED'")
+                    .param("p", projectId).query(Long.class).single() > 0;
+            if (!interimAccepted) {
+                throw new InvalidInputException("version", "validation.report.interimFirst");
+            }
+            if (projects.changeOpen(projectId)) {
+                throw new InvalidInputException("version", "validation.report.changeOpen");
+            }
+        }
         String message = accept ? Inputs.optional("message", rawMessage, 4000) : Inputs.required("message", rawMessage, 4000);
         Instant now = clock.instant();
         int updated = jdbc.sql("""
@@ -218,8 +234,13 @@ class Reports {
 
     @Transactional
     void addPhoto(long projectId, Projects.Viewer viewer, Kind kind, String filename, byte[] content) {
+        Project project = projectRepository.lockById(projectId).orElseThrow(CallManagement::notFound);
         projects.roleOf(projectId, viewer, Projects.Role.GROUP);
         long id = reportId(projectId, kind);
+        String status = jdbc.sql("select status from collab_report where id = :id").param("id", id).query(String.class).single();
+        if (project.status() != ProjectStatus.RUNNING || !(status.equals("DRAFT") || status.equals("RETURNED"))) {
+            throw new InvalidInputException("photo", "validation.report.notEditable");
+        }
         if (content == null || content.length == 0) {
             throw new InvalidInputException("photo", "validation.file.empty");
         }

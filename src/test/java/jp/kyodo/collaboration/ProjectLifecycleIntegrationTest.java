@@ -77,6 +77,8 @@ class ProjectLifecycleIntegrationTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get(city).with(user(otherStaff))).andExpect(status().isNotFound());
         mvc.perform(get(city).with(user(stranger))).andExpect(status().isForbidden());
+        // Committee members see a project only once it is completed.
+        mvc.perform(get("/committee/projects/" + projectId).with(user(member))).andExpect(status().isNotFound());
         mvc.perform(get("/collaboration/projects/" + projectId)).andExpect(status().isNotFound());
         mvc.perform(post(my + "/agreement/comment").with(csrf()).with(user(stranger)).param("body", "横から")).andExpect(status().isNotFound());
         mvc.perform(get(my + "/agreement.pdf").with(user(stranger))).andExpect(status().isNotFound());
@@ -177,8 +179,13 @@ class ProjectLifecycleIntegrationTest {
         mvc.perform(evaluation(city, staff, 3).param("comment", "団体の企画力が高かった")).andExpect(redirectedUrl(city + "#evaluation"));
         mvc.perform(get(my).with(user(rep))).andExpect(content().string(Matchers.containsString("団体の企画力が高かった")));
         mvc.perform(evaluation("/committee/projects/" + projectId, member, 4)).andExpect(redirectedUrl("/committee/projects/" + projectId + "#evaluation"));
-        // Combined: 0.2 × 4 + 0.2 × 3 + 0.6 × 4 = 3.8.
+        // Combined: 0.2 × 4 + 0.2 × 3 + 0.6 × 4 = 3.8, seen by the secretariat; the committee's scores stay out of the
+        // group's sight until publication.
         mvc.perform(get(city).with(user(admin))).andExpect(content().string(Matchers.containsString("3.80")));
+        mvc.perform(get(my).with(user(rep))).andExpect(content().string(Matchers.not(Matchers.containsString("3.80"))));
+        // The committee evaluates; it neither sees the agreement's forms nor confirms for anyone.
+        mvc.perform(post("/committee/projects/" + projectId + "/agreement/change").with(csrf()).with(user(member)).param("reason", "委員が変更"))
+                .andExpect(status().isNotFound());
 
         // The secretariat publishes; the public page tells the story; a case study draft follows.
         mvc.perform(post(city + "/publish").with(csrf()).with(user(admin))
