@@ -2,6 +2,8 @@ package jp.kyodo.collaboration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static jp.kyodo.BrowserSupport.assertAccessible;
+import static jp.kyodo.collaboration.JourneySteps.button;
+import static jp.kyodo.collaboration.JourneySteps.login;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -211,15 +213,4 @@ class CollaborationJourneyBrowserTest {
         assertThat(group.getByText("地域の要望が強く")).isVisible();
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static void login(Page page, SignedInUser who) {
-        page.navigate("/login");
-        page.locator("#username").fill(who.getUsername());
-        page.locator("#password").fill("test-password-1");
-        button(page, "ログインする").click();
-        assertThat(page).hasURL(Pattern.compile("/account$"));
-    }
 }

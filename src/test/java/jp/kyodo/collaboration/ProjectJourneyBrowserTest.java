@@ -2,6 +2,8 @@ package jp.kyodo.collaboration;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static jp.kyodo.BrowserSupport.assertAccessible;
+import static jp.kyodo.collaboration.JourneySteps.button;
+import static jp.kyodo.collaboration.JourneySteps.login;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -148,15 +150,4 @@ class ProjectJourneyBrowserTest {
         assertAccessible(page);
     }
 
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static void login(Page page, SignedInUser who) {
-        page.navigate("/login");
-        page.locator("#username").fill(who.getUsername());
-        page.locator("#password").fill("test-password-1");
-        button(page, "ログインする").click();
-        assertThat(page).hasURL(Pattern.compile("/account$"));
-    }
 }
