@@ -237,6 +237,9 @@ class Events {
         if (e.version() != version) {
             throw new InvalidInputException("version", "validation.decision.decidedMeanwhile");
         }
+        if (e.applicantId() == staff.accountId()) {
+            throw new InvalidInputException("version", "validation.support.ownApplication");
+        }
         EventStatus next = move(e.status(), approve ? EventStatus.Move.APPROVE : EventStatus.Move.REFUSE);
         List<String> checked = ticked == null ? List.of() : ticked.stream().filter(CRITERIA::contains).distinct().toList();
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
@@ -298,7 +301,7 @@ class Events {
             throw new InvalidInputException("version", "validation.staleForm");
         }
         EventStatus next = move(e.status(), EventStatus.Move.REPORT);
-        if (today().isBefore(e.startsOn())) {
+        if (!today().isAfter(e.endsOn())) {
             throw new InvalidInputException("reportText", "validation.event.notYetHeld");
         }
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
@@ -345,7 +348,9 @@ class Events {
     /** The notice of approval (承認通知書) in Japanese. */
     @Transactional(readOnly = true)
     byte[] notice(EventView e) {
-        if (e.noticeNumber() == null || e.status() == EventStatus.SUBMITTED || e.status() == EventStatus.REFUSED) {
+        // Only an approval in force has a notice: a withdrawn one must not be printed as valid.
+        if (e.noticeNumber() == null || !(e.status() == EventStatus.APPROVED || e.status() == EventStatus.REPORTED
+                || e.status() == EventStatus.CLOSED)) {
             throw notFound();
         }
         return pdf.render("support/pdf/notice", Map.of("event", e, "issuedOn", e.decidedAt() == null ? today()

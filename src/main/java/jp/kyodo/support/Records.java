@@ -66,7 +66,7 @@ class Records {
         String partner = profile != null ? profile.name() : checks.check(() -> Inputs.required("partnerName", rawPartner, 200));
         PartnerType type = profile != null ? PartnerType.valueOf(profile.type().name()) : checks.check(() -> parse(PartnerType.class, "partnerType", rawPartnerType));
         String title = checks.check(() -> Inputs.required("title", rawTitle, 200));
-        String purpose = checks.check(() -> Inputs.required("purpose", rawPurpose, 4000));
+        String purpose = checks.check(() -> Inputs.required("recordPurpose", rawPurpose, 4000));
         LocalDate starts = checks.check(() -> Inputs.requiredDate("startsOn", rawStarts));
         LocalDate ends = checks.check(() -> Inputs.requiredDate("endsOn", rawEnds));
         Long amount = checks.check(() -> Inputs.yen("amount", rawAmount));

@@ -29,8 +29,10 @@ class StaffSupportController {
     private final Subsidies subsidies;
     private final Records records;
     private final Groups groups;
+    private final jp.kyodo.accounts.Accounts accounts;
 
-    StaffSupportController(Events events, Subsidies subsidies, Records records, Groups groups) {
+    StaffSupportController(Events events, Subsidies subsidies, Records records, Groups groups, jp.kyodo.accounts.Accounts accounts) {
+        this.accounts = accounts;
         this.events = events;
         this.subsidies = subsidies;
         this.records = records;
@@ -53,6 +55,7 @@ class StaffSupportController {
         model.addAttribute("fields", groups.fields());
         model.addAttribute("byField", records.byField());
         model.addAttribute("administrator", admin);
+        model.addAttribute("departments", accounts.activeDepartments());
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
@@ -102,11 +105,12 @@ class StaffSupportController {
     @PostMapping("/programmes")
     String createProgramme(@AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> params, Model model,
                            RedirectAttributes redirect) {
-        if (!user.has(Role.ADMIN) || user.departmentId() == null) {
+        if (!user.has(Role.ADMIN)) {
             throw Events.notFound();
         }
         try {
-            subsidies.createProgramme(user, user.departmentId(), params.get("fiscalYear"), params.get("name"), params.get("purpose"),
+            long department = parseDepartment(params.get("departmentId"));
+            subsidies.createProgramme(user, department, params.get("fiscalYear"), params.get("name"), params.get("purpose"),
                     params.containsKey("registeredOnly"), params.get("maxAmount"), params.get("ratePercent"), params.get("budget"),
                     params.get("opensOn"), params.get("closesOn"), params.get("requiredDocuments"));
         } catch (InvalidInputException e) {
@@ -161,6 +165,7 @@ class StaffSupportController {
                 case "refuse-change" -> subsidies.decideChange(id, user, version, false);
                 case "finalise" -> subsidies.finalise(id, user, version);
                 case "pay" -> subsidies.pay(id, user, version, params.get("paidOn"), params.get("paymentReference"));
+                case "discontinue" -> subsidies.discontinue(id, user, version, params.get("reason"));
                 default -> throw Events.notFound();
             }
         } catch (InvalidInputException e) {
@@ -168,6 +173,17 @@ class StaffSupportController {
         }
         redirect.addFlashAttribute("notice", "notice.grant." + action);
         return "redirect:/staff/support/grants/" + id;
+    }
+
+    /** The department a programme belongs to: the one that decides its grants. */
+    private long parseDepartment(String raw) {
+        try {
+            long id = Long.parseLong(raw == null ? "" : raw);
+            return accounts.department(id).filter(jp.kyodo.accounts.DepartmentView::active).map(jp.kyodo.accounts.DepartmentView::id)
+                    .orElseThrow(NumberFormatException::new);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("departmentId", "validation.required");
+        }
     }
 
     @PostMapping("/records")
@@ -178,7 +194,7 @@ class StaffSupportController {
         }
         try {
             records.create(user, user.departmentId(), params.get("kind"), params.get("groupId"), params.get("partnerName"),
-                    params.get("partnerType"), params.get("title"), params.get("purpose"), params.get("startsOn"), params.get("endsOn"),
+                    params.get("partnerType"), params.get("title"), params.get("recordPurpose"), params.get("startsOn"), params.get("endsOn"),
                     params.get("amount"));
         } catch (InvalidInputException e) {
             return showHome(user, model, params, e, "record");

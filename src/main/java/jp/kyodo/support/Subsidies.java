@@ -223,9 +223,17 @@ class Subsidies {
         if (g.applicantId() != applicant.accountId()) {
             throw Events.notFound();
         }
+        move(g, version, GrantStatus.Move.REQUEST_CHANGE);
+        Programme programme = programme(g.programmeId());
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
         Long amount = checks.check(() -> required("changeAmount", Inputs.yen("changeAmount", rawAmount)));
         String reason = checks.check(() -> Inputs.required("changeReason", rawReason, 4000));
+        if (amount != null && amount > cap(programme, g.totalCost())) {
+            checks.check(() -> {
+                throw new InvalidInputException("changeAmount", "validation.subsidy.overCap", Yen.format(cap(programme, g.totalCost())),
+                        Yen.format(programme.maxAmount()), programme.ratePercent());
+            });
+        }
         checks.throwIfAny();
         update(g, version, GrantStatus.Move.REQUEST_CHANGE, Map.of("change_amount", amount, "change_reason", reason));
         audit.record(applicant, "subsidy.change.request", "support_grant", id, Yen.format(amount));
@@ -256,6 +264,9 @@ class Subsidies {
     @Transactional
     void decide(long id, Actor staff, long version, boolean grant, String rawAmount, String rawReason) {
         Grant g = lock(id);
+        if (g.applicantId() == staff.accountId()) {
+            throw new InvalidInputException("version", "validation.support.ownApplication");
+        }
         Programme programme = programme(g.programmeId());
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
         Long amount = checks.check(() -> grant ? required("amount", Inputs.yen("amount", rawAmount)) : null);
@@ -282,6 +293,10 @@ class Subsidies {
     @Transactional
     void decideChange(long id, Actor staff, long version, boolean accept) {
         Grant g = lock(id);
+        move(g, version, GrantStatus.Move.DECIDE_CHANGE);
+        if (accept && g.changeAmount() > cap(programme(g.programmeId()), g.totalCost())) {
+            throw new InvalidInputException("version", "validation.subsidy.changeOverCap");
+        }
         if (accept) {
             long delta = g.changeAmount() - g.grantedAmount();
             if (delta > 0) {
@@ -294,6 +309,9 @@ class Subsidies {
         if (accept) {
             set.put("granted_amount", g.changeAmount());
         }
+        // The decided change no longer shows as pending.
+        set.put("change_amount", null);
+        set.put("change_reason", null);
         update(g, version, GrantStatus.Move.DECIDE_CHANGE, set);
         audit.record(staff, accept ? "subsidy.change.accept" : "subsidy.change.refuse", "support_grant", id, Yen.format(g.changeAmount()));
         tellApplicant(g, accept ? "grantChangeAccepted" : "grantChangeRefused", Yen.format(accept ? g.changeAmount() : g.grantedAmount()), "");
@@ -303,6 +321,7 @@ class Subsidies {
     @Transactional
     long finalise(long id, Actor staff, long version) {
         Grant g = lock(id);
+        move(g, version, GrantStatus.Move.FINALISE);
         Programme programme = programme(g.programmeId());
         long fin = Math.min(g.grantedAmount(), g.actualCost() * programme.ratePercent() / 100);
         update(g, version, GrantStatus.Move.FINALISE, Map.of("final_amount", fin, "finalised_at", Timestamp.from(clock.instant())));
@@ -328,7 +347,31 @@ class Subsidies {
         audit.record(staff, "subsidy.pay", "support_grant", id, paidOn.toString());
     }
 
+    /** The project is abandoned (中止・廃止): the reserved amount goes back to the budget for other applicants. */
+    @Transactional
+    void discontinue(long id, Actor staff, long version, String rawReason) {
+        Grant g = lock(id);
+        move(g, version, GrantStatus.Move.DISCONTINUE);
+        String reason = Inputs.required("reason", rawReason, 4000);
+        release(g.programmeId(), g.grantedAmount());
+        update(g, version, GrantStatus.Move.DISCONTINUE, Map.of("decision_reason", reason));
+        audit.record(staff, "subsidy.discontinue", "support_grant", id, reason);
+        tellApplicant(g, "grantDiscontinued", Yen.format(g.grantedAmount()), reason);
+    }
+
     // ---- Helpers ----
+
+    /** Refuses a move the grant's state or a stale page does not allow, before any figure is computed. */
+    private void move(Grant g, long version, GrantStatus.Move move) {
+        if (g.version() != version) {
+            throw new InvalidInputException("version", "validation.staleForm");
+        }
+        try {
+            g.status().after(move);
+        } catch (IllegalStateException e) {
+            throw new InvalidInputException("version", "validation.event.notNow");
+        }
+    }
 
     /** Adds to the granted total only if the budget allows it: one statement, so concurrent decisions cannot overshoot. */
     private void reserve(long programmeId, long amount) {
@@ -353,7 +396,7 @@ class Subsidies {
 
     private void update(Grant g, long version, GrantStatus.Move move, Map<String, Object> set) {
         if (g.version() != version) {
-            throw new InvalidInputException("version", "validation.decision.decidedMeanwhile");
+            throw new InvalidInputException("version", "validation.staleForm");
         }
         GrantStatus next;
         try {

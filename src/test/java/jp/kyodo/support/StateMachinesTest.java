@@ -39,8 +39,9 @@ class StateMachinesTest {
         Map<GrantStatus, Map<GrantStatus.Move, GrantStatus>> legal = Map.of(
                 GrantStatus.SUBMITTED, Map.of(GrantStatus.Move.GRANT, GrantStatus.GRANTED, GrantStatus.Move.REFUSE, GrantStatus.REFUSED,
                         GrantStatus.Move.WITHDRAW, GrantStatus.WITHDRAWN),
-                GrantStatus.GRANTED, Map.of(GrantStatus.Move.REQUEST_CHANGE, GrantStatus.CHANGE_REQUESTED, GrantStatus.Move.REPORT, GrantStatus.REPORTED),
-                GrantStatus.CHANGE_REQUESTED, Map.of(GrantStatus.Move.DECIDE_CHANGE, GrantStatus.GRANTED),
+                GrantStatus.GRANTED, Map.of(GrantStatus.Move.REQUEST_CHANGE, GrantStatus.CHANGE_REQUESTED, GrantStatus.Move.REPORT, GrantStatus.REPORTED,
+                        GrantStatus.Move.DISCONTINUE, GrantStatus.DISCONTINUED),
+                GrantStatus.CHANGE_REQUESTED, Map.of(GrantStatus.Move.DECIDE_CHANGE, GrantStatus.GRANTED, GrantStatus.Move.DISCONTINUE, GrantStatus.DISCONTINUED),
                 GrantStatus.REPORTED, Map.of(GrantStatus.Move.FINALISE, GrantStatus.FINALISED),
                 GrantStatus.FINALISED, Map.of(GrantStatus.Move.PAY, GrantStatus.PAID));
         for (GrantStatus from : GrantStatus.values()) {

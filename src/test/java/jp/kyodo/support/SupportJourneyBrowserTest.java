@@ -110,6 +110,7 @@ class SupportJourneyBrowserTest {
         city.locator("#budget").fill("1,000,000");
         city.locator("#opensOn").fill(events.today().minusDays(1).toString());
         city.locator("#closesOn").fill(events.today().plusDays(30).toString());
+        city.locator("#departmentId").selectOption(String.valueOf(dept));
         button(city, "補助金を設ける").click();
         assertThat(city.getByRole(AriaRole.STATUS)).containsText("補助金を設けました");
         applicant.navigate("/my/applications");
