@@ -293,6 +293,53 @@ class Events {
         audit.record(applicant, "event.cancel", "support_event", id, null);
     }
 
+    /** A document attached to an application (PDF or image, checked by content), while it is being reviewed. */
+    record Document(long id, String filename, String contentType, byte[] content) {
+    }
+
+    static final int MAX_DOCUMENTS = 5;
+    static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+    @Transactional
+    void attach(long id, Actor applicant, String filename, byte[] content) {
+        EventView e = lockForApplicant(id, applicant.accountId());
+        if (e.status() != EventStatus.SUBMITTED) {
+            throw new InvalidInputException("file", "validation.event.notNow");
+        }
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("file", "validation.file.empty");
+        }
+        if (content.length > MAX_DOCUMENT_BYTES) {
+            throw new InvalidInputException("file", "validation.file.tooLarge", MAX_DOCUMENT_BYTES / 1024 / 1024);
+        }
+        String type = jp.kyodo.shared.FileTypes.documentOrImage(content);
+        if (type == null) {
+            throw new InvalidInputException("file", "validation.file.type");
+        }
+        if (documents(id).size() >= MAX_DOCUMENTS) {
+            throw new InvalidInputException("file", "validation.file.tooMany", MAX_DOCUMENTS);
+        }
+        String name = filename == null || filename.isBlank() ? "document" : filename.replaceAll("[\\/\r\n\"]", "_");
+        jdbc.sql("""
+                        insert into support_file (owner_type, owner_id, filename, content_type, size_bytes, content, uploaded_by, uploaded_at)
+                        values ('event', :id, :n, :t, :s, :c, :by, :now)""")
+                .param("id", id).param("n", name.length() > 200 ? name.substring(0, 200) : name).param("t", type).param("s", content.length)
+                .param("c", content).param("by", applicant.accountId()).param("now", Timestamp.from(clock.instant())).update();
+        audit.record(applicant, "event.attach", "support_event", id, name);
+    }
+
+    /** The documents of an application (names only), for whoever may see it (the caller checks). */
+    List<Document> documents(long id) {
+        return jdbc.sql("select id, filename, content_type from support_file where owner_type = 'event' and owner_id = :id order by id")
+                .param("id", id).query((rs, i) -> new Document(rs.getLong(1), rs.getString(2), rs.getString(3), null)).list();
+    }
+
+    Optional<Document> document(long id, long fileId) {
+        return jdbc.sql("select id, filename, content_type, content from support_file where owner_type = 'event' and owner_id = :id and id = :f")
+                .param("id", id).param("f", fileId)
+                .query((rs, i) -> new Document(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4))).optional();
+    }
+
     /** The report after the event: what happened, participants, and the accounts when a fee was charged. */
     @Transactional
     void report(long id, Actor applicant, long version, String rawText, String rawParticipants, String rawIncome, String rawExpense) {

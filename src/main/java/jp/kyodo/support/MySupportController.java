@@ -114,11 +114,32 @@ class MySupportController {
 
     private String showEvent(SignedInUser user, long id, Model model, Map<String, String> typed, InvalidInputException errors) {
         model.addAttribute("event", events.forApplicant(id, user.accountId()));
+        model.addAttribute("documents", events.documents(id));
         model.addAttribute("role", "APPLICANT");
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
         model.addAttribute("criteria", Events.CRITERIA);
         return "support/event";
+    }
+
+    @PostMapping("/events/{id}/documents")
+    String attach(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+                  @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, RedirectAttributes redirect)
+            throws java.io.IOException {
+        try {
+            events.attach(id, user, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes());
+            redirect.addFlashAttribute("notice", "notice.event.attached");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().messageKey());
+        }
+        return "redirect:/my/applications/events/" + id;
+    }
+
+    @GetMapping("/events/{id}/documents/{fileId}")
+    ResponseEntity<byte[]> document(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable long fileId) {
+        events.forApplicant(id, user.accountId());
+        Events.Document d = events.document(id, fileId).orElseThrow(Events::notFound);
+        return jp.kyodo.shared.Downloads.attachment(d.filename(), d.contentType(), d.content());
     }
 
     @PostMapping("/events/{id}/cancel")

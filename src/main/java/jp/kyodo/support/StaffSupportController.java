@@ -69,6 +69,7 @@ class StaffSupportController {
 
     private String showEvent(SignedInUser user, long id, Model model, Map<String, String> typed, InvalidInputException errors) {
         model.addAttribute("event", events.forStaff(id, user.departmentId(), user.has(Role.ADMIN)));
+        model.addAttribute("documents", events.documents(id));
         model.addAttribute("role", "STAFF");
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
@@ -95,6 +96,13 @@ class StaffSupportController {
         }
         redirect.addFlashAttribute("notice", "notice.event." + action);
         return "redirect:/staff/support/events/" + id;
+    }
+
+    @GetMapping("/events/{id}/documents/{fileId}")
+    ResponseEntity<byte[]> document(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable long fileId) {
+        events.forStaff(id, user.departmentId(), user.has(Role.ADMIN));
+        Events.Document d = events.document(id, fileId).orElseThrow(Events::notFound);
+        return jp.kyodo.shared.Downloads.attachment(d.filename(), d.contentType(), d.content());
     }
 
     @GetMapping("/events/{id}/notice.pdf")

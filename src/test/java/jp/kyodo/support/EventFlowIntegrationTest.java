@@ -57,6 +57,19 @@ class EventFlowIntegrationTest {
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         assertThat(awaitMail(greenMail, staff.getUsername(), "後援・共催の申請がありました")).contains("地域の音楽祭");
         mvc.perform(get("/my/applications/events/" + id).with(user(other))).andExpect(status().isNotFound());
+        // Documents: checked by content, seen by the applicant and the department only.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/my/applications/events/" + id + "/documents")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "chirashi.pdf", "application/pdf", "<html>".getBytes()))
+                        .with(csrf()).with(user(organiser)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("problem", "validation.file.type"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/my/applications/events/" + id + "/documents")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "企画書.pdf", "application/pdf", "%PDF-1.4\n%%EOF".getBytes()))
+                        .with(csrf()).with(user(organiser)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice", "notice.event.attached"));
+        long fileId = jdbc.sql("select id from support_file where owner_type = 'event' and owner_id = :id").param("id", id).query(Long.class).single();
+        mvc.perform(get("/staff/support/events/" + id + "/documents/" + fileId).with(user(staff))).andExpect(status().isOk());
+        mvc.perform(get("/my/applications/events/" + id + "/documents/" + fileId).with(user(other))).andExpect(status().isNotFound());
 
         // Approval needs every criterion; then the notice PDF names the event.
         mvc.perform(post("/staff/support/events/" + id + "/approve").with(csrf()).with(user(staff)).param("version", "0")
