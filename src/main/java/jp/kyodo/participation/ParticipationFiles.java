@@ -1,0 +1,80 @@
+package jp.kyodo.participation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import jp.kyodo.shared.FileTypes;
+import jp.kyodo.shared.InvalidInputException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files published with participation procedures (a draft's PDFs, a council's minutes, a workshop's records and
+ * photos): PDF, PNG or JPEG checked by content, size- and count-limited. The caller checks who may add or see them.
+ */
+@Component
+class ParticipationFiles {
+
+    static final int MAX_FILES = 10;
+    static final int MAX_BYTES = 20 * 1024 * 1024;
+
+    /** A file as listed (no content) or loaded (with content). */
+    record File(long id, String filename, String title, String contentType, int size, byte[] content) {
+
+        boolean image() {
+            return contentType.startsWith("image/");
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    ParticipationFiles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Checks and stores a file; errors are reported on the form field {@code field}. */
+    long save(String field, String ownerType, long ownerId, String filename, String rawTitle, byte[] content, long uploadedBy, Instant now) {
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException(field, "validation.file.empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new InvalidInputException(field, "validation.file.tooLarge", MAX_BYTES / 1024 / 1024);
+        }
+        String type = FileTypes.documentOrImage(content);
+        if (type == null) {
+            throw new InvalidInputException(field, "validation.file.type");
+        }
+        if (list(ownerType, ownerId).size() >= MAX_FILES) {
+            throw new InvalidInputException(field, "validation.file.tooMany", MAX_FILES);
+        }
+        String name = filename == null || filename.isBlank() ? "file" : filename.replaceAll("[\\\\/\r\n\"]", "_");
+        String title = rawTitle == null || rawTitle.isBlank() ? null : rawTitle.strip();
+        return jdbc.sql("""
+                        insert into participation_file (owner_type, owner_id, filename, title, content_type, size_bytes, content, uploaded_by, uploaded_at)
+                        values (:type, :owner, :n, :title, :ct, :size, :content, :by, :at) returning id""")
+                .param("type", ownerType).param("owner", ownerId).param("n", name.length() > 200 ? name.substring(0, 200) : name)
+                .param("title", title == null ? null : title.length() > 200 ? title.substring(0, 200) : title).param("ct", type)
+                .param("size", content.length).param("content", content).param("by", uploadedBy).param("at", Timestamp.from(now))
+                .query(Long.class).single();
+    }
+
+    List<File> list(String ownerType, long ownerId) {
+        return jdbc.sql("select id, filename, title, content_type, size_bytes from participation_file where owner_type = :type and owner_id = :owner order by id")
+                .param("type", ownerType).param("owner", ownerId)
+                .query((rs, i) -> new File(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), null)).list();
+    }
+
+    Optional<File> load(String ownerType, long ownerId, long fileId) {
+        return jdbc.sql("""
+                        select id, filename, title, content_type, size_bytes, content from participation_file
+                        where owner_type = :type and owner_id = :owner and id = :id""")
+                .param("type", ownerType).param("owner", ownerId).param("id", fileId)
+                .query((rs, i) -> new File(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBytes(6))).optional();
+    }
+
+    boolean delete(String ownerType, long ownerId, long fileId) {
+        return jdbc.sql("delete from participation_file where owner_type = :type and owner_id = :owner and id = :id")
+                .param("type", ownerType).param("owner", ownerId).param("id", fileId).update() > 0;
+    }
+}
