@@ -41,11 +41,19 @@ class PublicCommentController {
         model.addAttribute("signedIn", user != null);
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
+        model.addAttribute("documents", comments.documents(id));
         if (p.phase() == PublicComments.Phase.RESULT) {
             model.addAttribute("views", comments.views(id));
             model.addAttribute("counts", comments.counts(id));
         }
         return "participation/comment";
+    }
+
+    @GetMapping("/participation/comments/{id}/files/{fileId}")
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long fileId) {
+        comments.published(id);
+        ParticipationFiles.File f = comments.document(id, fileId).orElseThrow(PublicComments::notFound);
+        return jp.kyodo.shared.Downloads.attachment(f.filename(), f.contentType(), f.content());
     }
 
     @PostMapping("/participation/comments/{id}")

@@ -60,9 +60,11 @@ class PublicComments {
     private final CityProfile city;
     private final PortalUrls links;
     private final int minDays;
+    private final ParticipationFiles files;
 
     PublicComments(JdbcClient jdbc, Accounts accounts, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city, PortalUrls links,
-                   @Value("${kyodo.participation.comment-min-days:30}") int minDays) {
+                   ParticipationFiles files, @Value("${kyodo.participation.comment-min-days:30}") int minDays) {
+        this.files = files;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.mail = mail;
@@ -168,6 +170,38 @@ class PublicComments {
         jdbc.sql("update pc_procedure set status = 'PUBLISHED', updated_at = :now, version = version + 1 where id = :id")
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
         audit.record(staff, "publicComment.publish", "pc_procedure", id, p.title());
+    }
+
+    /** A document published with the draft (the full plan as a PDF, maps, data), until the result is published. */
+    @Transactional
+    void attach(long id, Actor staff, Long departmentId, boolean administrator, String filename, String rawTitle, byte[] content) {
+        Procedure p = forDepartment(id, departmentId, administrator);
+        if (p.status() == Status.RESULT_PUBLISHED) {
+            throw new InvalidInputException("file", "validation.comment.resultPublished");
+        }
+        String title = Inputs.required("fileTitle", rawTitle, 200);
+        files.save("file", "pc_procedure", id, filename, title, content, staff.accountId(), clock.instant());
+        audit.record(staff, "publicComment.attach", "pc_procedure", id, title);
+    }
+
+    @Transactional
+    void detach(long id, long fileId, Actor staff, Long departmentId, boolean administrator) {
+        Procedure p = forDepartment(id, departmentId, administrator);
+        if (p.status() == Status.RESULT_PUBLISHED) {
+            throw new InvalidInputException("file", "validation.comment.resultPublished");
+        }
+        if (files.delete("pc_procedure", id, fileId)) {
+            audit.record(staff, "publicComment.detach", "pc_procedure", id, "file " + fileId);
+        }
+    }
+
+    List<ParticipationFiles.File> documents(long id) {
+        return files.list("pc_procedure", id);
+    }
+
+    /** A document of a published procedure (or, for its department, of a draft: the caller checks). */
+    Optional<ParticipationFiles.File> document(long id, long fileId) {
+        return files.load("pc_procedure", id, fileId);
     }
 
     /** Groups comments under a label (similar comments share one view); a blank label ungroups. */

@@ -83,9 +83,42 @@ class StaffPublicCommentController {
         Map<String, PublicComments.View> views = new HashMap<>();
         comments.views(id).forEach(v -> views.put(v.groupKey(), v));
         model.addAttribute("views", views);
+        model.addAttribute("documents", comments.documents(id));
         model.addAttribute("typed", typed);
         model.addAttribute("errors", errors);
         return "participation/staff-comment";
+    }
+
+    @PostMapping("/{id}/files")
+    String attach(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestParam Map<String, String> params,
+                  @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file, Model model,
+                  RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            comments.attach(id, user, user.departmentId(), user.has(Role.ADMIN), file == null ? null : file.getOriginalFilename(),
+                    params.get("fileTitle"), file == null ? null : file.getBytes());
+        } catch (InvalidInputException e) {
+            return show(user, id, model, params, e);
+        }
+        redirect.addFlashAttribute("notice", "notice.comment.attached");
+        return "redirect:/staff/participation/comments/" + id;
+    }
+
+    @PostMapping("/{id}/files/{fileId}/delete")
+    String detach(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable long fileId, Model model, RedirectAttributes redirect) {
+        try {
+            comments.detach(id, fileId, user, user.departmentId(), user.has(Role.ADMIN));
+        } catch (InvalidInputException e) {
+            return show(user, id, model, Map.of(), e);
+        }
+        redirect.addFlashAttribute("notice", "notice.comment.detached");
+        return "redirect:/staff/participation/comments/" + id;
+    }
+
+    @GetMapping("/{id}/files/{fileId}")
+    org.springframework.http.ResponseEntity<byte[]> document(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable long fileId) {
+        comments.forDepartment(id, user.departmentId(), user.has(Role.ADMIN));
+        ParticipationFiles.File f = comments.document(id, fileId).orElseThrow(PublicComments::notFound);
+        return jp.kyodo.shared.Downloads.attachment(f.filename(), f.contentType(), f.content());
     }
 
     @PostMapping("/{id}/{action}")

@@ -116,6 +116,46 @@ class PublicCommentIntegrationTest {
                 .param("id", String.valueOf(id)).query(Long.class).single()).isGreaterThanOrEqualTo(5);
     }
 
+    @Test
+    void draftDocumentsAreCheckedAndPublishedWithTheDraft() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long dept = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '都市計画課', false, true, now()) returning id")
+                .param("c", "pcd-" + tag).query(Long.class).single();
+        SignedInUser staff = account("pcd-staff", dept, "STAFF");
+        SignedInUser other = account("pcd-other", null, "STAFF");
+        LocalDate today = comments.today();
+        String location = mvc.perform(post("/staff/participation/comments/new").with(csrf()).with(user(staff)).param("title", "計画(案)" + tag)
+                        .param("purpose", "趣旨").param("opensOn", today.toString()).param("closesOn", today.plusDays(30).toString())
+                        .param("heading0", "第1章").param("body0", "本文"))
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        // A file that is not a PDF or image is refused next to the field; the title typed is kept.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/staff/participation/comments/" + id + "/files")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "plan.pdf", "application/pdf", "<html>not a pdf".getBytes()))
+                        .with(csrf()).with(user(staff)).param("fileTitle", "計画(案)全文"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("計画(案)全文")))
+                .andExpect(content().string(Matchers.containsString("field__error")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/staff/participation/comments/" + id + "/files")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "plan.pdf", "application/pdf", "%PDF-1.7 plan".getBytes()))
+                        .with(csrf()).with(user(other)).param("fileTitle", "計画(案)全文"))
+                .andExpect(status().isNotFound());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/staff/participation/comments/" + id + "/files")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "plan.pdf", "application/pdf", "%PDF-1.7 plan".getBytes()))
+                        .with(csrf()).with(user(staff)).param("fileTitle", "計画(案)全文"))
+                .andExpect(status().is3xxRedirection());
+        long fileId = jdbc.sql("select id from participation_file where owner_type = 'pc_procedure' and owner_id = :id").param("id", id)
+                .query(Long.class).single();
+        // Not public before the draft is.
+        mvc.perform(get("/participation/comments/" + id + "/files/" + fileId)).andExpect(status().isNotFound());
+        mvc.perform(post("/staff/participation/comments/" + id + "/publish").with(csrf()).with(user(staff)).param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/participation/comments/" + id)).andExpect(content().string(Matchers.containsString("計画(案)全文 (PDF 1KB)")));
+        mvc.perform(get("/participation/comments/" + id + "/files/" + fileId)).andExpect(status().isOk())
+                .andExpect(content().bytes("%PDF-1.7 plan".getBytes()));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'publicComment.attach' and record_id = :id").param("id", String.valueOf(id))
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
     private long count(long id, String status) {
         return jdbc.sql("select count(*) from pc_comment where procedure_id = :p and status = :s").param("p", id).param("s", status)
                 .query(Long.class).single();
