@@ -79,22 +79,22 @@ class Workshops {
                     int confirmed, int waiting, Phase phase) {
 
         /** E.g. "令和8年(2026年)7月4日(土) 13:30〜15:30". */
-        String when() {
+        public String when() {
             return JapaneseDates.format(heldOn) + "(" + heldOn.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.JAPANESE) + ") "
                     + startsAt + "〜" + endsAt;
         }
 
-        int remaining() {
+        public int remaining() {
             return Math.max(0, capacity - confirmed);
         }
 
         /** Whether the public may register now (a place or the waiting list). */
-        boolean registering() {
+        public boolean registering() {
             return phase == Phase.OPEN || phase == Phase.WAITLIST;
         }
 
         /** Whether the event is over (attendance and outputs may be recorded). */
-        boolean over() {
+        public boolean over() {
             return phase == Phase.ENDED || phase == Phase.RECORDS;
         }
     }
