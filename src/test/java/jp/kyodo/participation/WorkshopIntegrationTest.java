@@ -52,6 +52,7 @@ class WorkshopIntegrationTest {
     @Autowired GreenMail greenMail;
     @Autowired JdbcClient jdbc;
     @Autowired Workshops workshops;
+    @Autowired WorkshopDemoData demoData;
     @Autowired PasswordEncoder encoder;
     @Autowired UserDetailsService users;
 
@@ -231,6 +232,26 @@ class WorkshopIntegrationTest {
             assertThat(jdbc.sql("select count(*) from ws_registration where workshop_id = :w and status = 'CONFIRMED'").param("w", id)
                     .query(Long.class).single()).as("never more places than the capacity").isEqualTo(2);
         }
+    }
+
+    /** The demo data gives one workshop in each public state, and its registrants stay private. */
+    @Test
+    void demoDataShowsEachState() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long dept = department(tag);
+        SignedInUser staff = account("ws-demo", dept, "STAFF");
+        demoData.load(staff.accountId(), dept);
+        List<Workshops.Workshop> loaded = workshops.forDepartment(dept, false);
+        assertThat(loaded).extracting(Workshops.Workshop::phase)
+                .containsExactlyInAnyOrder(Workshops.Phase.OPEN, Workshops.Phase.WAITLIST, Workshops.Phase.RECORDS);
+        Workshops.Workshop full = loaded.stream().filter(w -> w.phase() == Workshops.Phase.WAITLIST).findFirst().orElseThrow();
+        assertThat(full.waiting()).isEqualTo(2);
+        Workshops.Workshop past = loaded.stream().filter(w -> w.phase() == Workshops.Phase.RECORDS).findFirst().orElseThrow();
+        mvc.perform(get("/participation/workshops/" + full.id())).andExpect(content().string(Matchers.containsString("キャンセル待ち2人")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("佐々木 健太"))));
+        mvc.perform(get("/participation/workshops/" + past.id())).andExpect(content().string(Matchers.containsString("駐輪場の増設")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("田中 浩二"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("tanaka.koji@example.jp"))));
     }
 
     private String statusOf(long id, String email) {
