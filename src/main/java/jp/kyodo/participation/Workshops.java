@@ -305,7 +305,10 @@ class Workshops {
                 throw new InvalidInputException("phone", "validation.phone");
             }
         });
-        if (email != null && jdbc.sql("select count(*) from ws_registration where workshop_id = :w and email = :e and status <> 'CANCELLED'")
+        boolean accountRegistered = account.isPresent() && account.get().accountId() != null
+                && mine(id, account.get().accountId()).isPresent();
+        if (accountRegistered || email != null && jdbc.sql("""
+                        select count(*) from ws_registration where workshop_id = :w and email = :e and status <> 'CANCELLED'""")
                 .param("w", id).param("e", email).query(Long.class).single() > 0) {
             checks.check(() -> {
                 throw new InvalidInputException("email", "validation.ws.duplicate");

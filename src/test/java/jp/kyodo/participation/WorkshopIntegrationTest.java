@@ -111,6 +111,9 @@ class WorkshopIntegrationTest {
         mvc.perform(post("/participation/workshops/" + id).with(csrf()).with(user(resident)).param("name", "南口 花子"))
                 .andExpect(status().is3xxRedirection());
         awaitMail(greenMail, resident.getUsername(), "参加を受け付けました");
+        mvc.perform(post("/participation/workshops/" + id).with(csrf()).with(user(resident)).param("name", "南口 花子")
+                        .param("email", "another-" + tag + "@example.jp"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("すでにこのワークショップに申し込んでいます")));
         mvc.perform(get("/participation/workshops/" + id)).andExpect(content().string(Matchers.containsString("キャンセル待ち受付中")));
 
         // Full: the next two wait, in order.
