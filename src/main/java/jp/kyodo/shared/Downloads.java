@@ -20,4 +20,20 @@ public final class Downloads {
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content);
     }
+
+    /**
+     * A checked image or PDF shown in the page (an {@code <img>} of a published photo) rather than saved; any other
+     * type is still sent as an attachment.
+     */
+    public static ResponseEntity<byte[]> inline(String filename, String contentType, byte[] content) {
+        if (!contentType.equals("image/png") && !contentType.equals("image/jpeg") && !contentType.equals("application/pdf")) {
+            return attachment(filename, contentType, content);
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(contentType))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(filename, StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
+    }
 }
