@@ -33,13 +33,15 @@ class ParticipationCalendar {
 
     private final PublicComments comments;
     private final Councils councils;
+    private final Workshops workshops;
     private final Clock clock;
     private final CityProfile city;
     private final PortalUrls links;
 
-    ParticipationCalendar(PublicComments comments, Councils councils, Clock clock, CityProfile city, PortalUrls links) {
+    ParticipationCalendar(PublicComments comments, Councils councils, Workshops workshops, Clock clock, CityProfile city, PortalUrls links) {
         this.comments = comments;
         this.councils = councils;
+        this.workshops = workshops;
         this.clock = clock;
         this.city = city;
         this.links = links;
@@ -60,6 +62,10 @@ class ParticipationCalendar {
         for (Councils.Call c : councils.publishedCalls()) {
             all.add(new Entry(Kind.CALL, c.id(), c.councilName(), c.opensOn(), c.closesOn(), null, null, null,
                     "/participation/councils/calls/" + c.id(), "council.phase." + c.phase()));
+        }
+        for (Workshops.Workshop w : workshops.publicList()) {
+            all.add(new Entry(Kind.WORKSHOP, w.id(), w.title(), w.heldOn(), w.heldOn(), w.heldOn().atTime(w.startsAt()), w.heldOn().atTime(w.endsAt()),
+                    w.place(), "/participation/workshops/" + w.id(), "ws.phase." + w.phase()));
         }
         all.sort(Comparator.comparing(Entry::first).thenComparing(Entry::kind).thenComparing(Entry::id));
         return all;

@@ -41,11 +41,18 @@ class ParticipationCalendarIntegrationTest {
                 .param("c", council).param("o", first.plusDays(5)).param("cl", first.plusDays(26)).param("ts", first.plusMonths(3))
                 .param("te", first.plusMonths(3).plusYears(2)).update();
 
+        jdbc.sql("""
+                        insert into ws_workshop (department_id, title, theme, held_on, starts_at, ends_at, place, capacity, target, registration_closes_on, status,
+                            created_by, created_at, updated_at)
+                        values (:d, :t, 'テーマ', :h, '13:30', '16:00', 'はにぽんプラザ 多目的ホール', 30, '市内在住の方', :c, 'PUBLISHED', 1, now(), now())""")
+                .param("d", dept).param("t", "駅前広場ワークショップ" + tag).param("h", first.plusDays(10)).param("c", first.plusDays(8)).update();
         String month = first.format(DateTimeFormatter.ofPattern("yyyy-MM"));
         mvc.perform(get("/participation/calendar").param("month", month)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("緑の基本計画(案)" + tag)))
                 .andExpect(content().string(Matchers.containsString("緑化審議会" + tag + " 公募委員の募集")))
                 .andExpect(content().string(Matchers.containsString(first.getYear() + "年" + first.getMonthValue() + "月")))
+                .andExpect(content().string(Matchers.containsString("駅前広場ワークショップ" + tag)))
+                .andExpect(content().string(Matchers.containsString("13:30〜16:00 はにぽんプラザ 多目的ホール")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("下書きの計画(案)" + tag))));
         // A month before: nothing of these.
         mvc.perform(get("/participation/calendar").param("month", first.minusMonths(2).format(DateTimeFormatter.ofPattern("yyyy-MM"))))
@@ -59,7 +66,9 @@ class ParticipationCalendarIntegrationTest {
         assertThat(ics).contains("SUMMARY:[意見募集] 緑の基本計画(案)" + tag, "SUMMARY:[委員の公募] 緑化審議会" + tag, "UID:comment-" + open + "@kyodo.",
                 "DTSTART;VALUE=DATE:" + first.format(DateTimeFormatter.BASIC_ISO_DATE),
                 "DTEND;VALUE=DATE:" + first.plusDays(31).format(DateTimeFormatter.BASIC_ISO_DATE),
-                "URL:http://localhost/participation/comments/" + open);
+                "URL:http://localhost/participation/comments/" + open, "SUMMARY:[ワークショップ] 駅前広場ワークショップ" + tag,
+                "DTSTART;TZID=Asia/Tokyo:" + first.plusDays(10).format(DateTimeFormatter.BASIC_ISO_DATE) + "T133000",
+                "LOCATION:はにぽんプラザ 多目的ホール");
         assertThat(ics).doesNotContain("下書きの計画(案)" + tag);
         mvc.perform(get("/participation")).andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("参加カレンダー")));
     }
