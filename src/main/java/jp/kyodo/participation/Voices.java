@@ -86,11 +86,11 @@ class Voices {
                       LocalDate dueOn, String answer, Instant answeredAt, String answerDepartmentName, String closeReason, String publishedTitle,
                       String publishedQuestion, String publishedAnswer, Instant publishedAt, Instant receivedAt, long version, boolean overdue) {
 
-        boolean open() {
+        public boolean open() {
             return status == Status.RECEIVED || status == Status.ROUTED;
         }
 
-        boolean published() {
+        public boolean published() {
             return publishedAt != null;
         }
     }
