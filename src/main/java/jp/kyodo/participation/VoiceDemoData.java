@@ -67,7 +67,7 @@ class VoiceDemoData implements ApplicationRunner {
         });
     }
 
-    private void load(long secretariat, long staff) {
+    void load(long secretariat, long staff) {
         LocalDate today = LocalDate.now(clock.withZone(city.zone()));
         long shogai = department("08-shogai").orElse(secretariat);
         long kikaku = department("01-kikaku").orElse(secretariat);
