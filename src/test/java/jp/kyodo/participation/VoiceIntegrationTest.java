@@ -136,6 +136,8 @@ class VoiceIntegrationTest {
 
         // A suggestion sent with an account, without consent: received at once, answered by the secretariat, never published.
         SignedInUser resident = account("voice-resident", null, null);
+        mvc.perform(get("/participation/voice").with(user(resident)))
+                .andExpect(content().string(Matchers.containsString("value=\"" + resident.getUsername() + "\"")));
         String subject2 = "協働の進め方" + tag;
         mvc.perform(post("/participation/voice").with(csrf()).with(user(resident)).param("category", "COLLABORATION").param("subject", subject2)
                         .param("body", "協働の相談窓口を一つにしてほしい。").param("wantsAnswer", "yes"))
