@@ -13,6 +13,7 @@ public final class CharacterCount {
         if (text == null) {
             return 0;
         }
-        return (int) text.codePoints().filter(c -> c != '\n' && c != '\r').count();
+        // Composed first: が pasted as か + ゛ (as some systems write it) is one character to a reader.
+        return (int) java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).codePoints().filter(c -> c != '\n' && c != '\r').count();
     }
 }

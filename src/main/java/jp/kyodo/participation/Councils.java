@@ -53,6 +53,8 @@ class Councils {
 
     enum ApplicationStatus { SUBMITTED, WITHDRAWN, SELECTED, NOT_SELECTED }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final MailOutbox mail;
@@ -107,7 +109,7 @@ class Councils {
     record Call(long id, long councilId, String councilName, long departmentId, int places, LocalDate opensOn, LocalDate closesOn,
                 LocalDate termStart, LocalDate termEnd, int minAge, boolean residence, String essayTheme, int essayLimit, Method method,
                 Integer passMark, String notes, CallStatus status, String lotterySeed, String lotteryEntries, long version, CallPhase phase,
-                long daysLeft) {
+                long daysLeft, boolean excludeOtherCouncil, boolean excludePastMember) {
 
         public List<String> entries() {
             return lotteryEntries == null || lotteryEntries.isBlank() ? List.of() : List.of(lotteryEntries.split(","));
@@ -117,7 +119,7 @@ class Councils {
     /** An application as the department sees it, with the average score of its raters. */
     record Application(long id, long callId, String number, long accountId, String name, String furigana, LocalDate birthDate, String address,
                        String phone, String occupation, String essay, int characters, ApplicationStatus status, Instant createdAt,
-                       Double averageScore, int raters, Integer myScore) {
+                       Double averageScore, int raters, Integer myScore, Double exactAverage) {
     }
 
     LocalDate today() {
@@ -134,6 +136,10 @@ class Councils {
 
     int defaultEssayLimit() {
         return defaultEssayLimit;
+    }
+
+    boolean defaultResidence() {
+        return defaultResidence;
     }
 
     // ---- Councils, members and meetings (the department) ----
@@ -184,6 +190,13 @@ class Councils {
     void endMember(long councilId, long memberId, Actor staff, Long departmentId, boolean administrator) {
         Council c = forDepartment(councilId, departmentId, administrator);
         LocalDate yesterday = today().minusDays(1);
+        // Someone whose term has not begun (a chosen public member who declines) leaves the list altogether.
+        int removed = jdbc.sql("delete from council_member where id = :m and council_id = :c and term_start > :d")
+                .param("m", memberId).param("c", c.id()).param("d", yesterday).update();
+        if (removed > 0) {
+            audit.record(staff, "council.member.remove", "council", c.id(), "member " + memberId);
+            return;
+        }
         int n = jdbc.sql("update council_member set term_end = greatest(term_start, :d) where id = :m and council_id = :c and term_end > :d")
                 .param("d", yesterday).param("m", memberId).param("c", c.id()).update();
         if (n == 0) {
@@ -260,11 +273,12 @@ class Councils {
         Instant now = clock.instant();
         long id = jdbc.sql("""
                         insert into council_call (council_id, places, opens_on, closes_on, term_start, term_end, min_age, residence, essay_theme,
-                            essay_limit, method, pass_mark, notes, status, created_at, updated_at)
-                        values (:c, :pl, :o, :cl, :ts, :te, :age, :res, :theme, :lim, :m, :pass, :notes, 'DRAFT', :now, :now) returning id""")
+                            essay_limit, method, pass_mark, notes, status, created_at, updated_at, exclude_other_council, exclude_past_member)
+                        values (:c, :pl, :o, :cl, :ts, :te, :age, :res, :theme, :lim, :m, :pass, :notes, 'DRAFT', :now, :now, :xo, :xp) returning id""")
                 .param("c", c.id()).param("pl", places).param("o", opens).param("cl", closes).param("ts", termStart).param("te", termEnd)
                 .param("age", minAge).param("res", residence).param("theme", theme).param("lim", limit).param("m", method.name())
                 .param("pass", method == Method.LOTTERY ? null : passMark).param("notes", notes).param("now", Timestamp.from(now))
+                .param("xo", excludeOtherCouncil).param("xp", excludePastPublicMember)
                 .query(Long.class).single();
         audit.record(staff, "council.call.create", "council_call", id, c.name());
         return id;
@@ -272,10 +286,16 @@ class Councils {
 
     @Transactional
     void publishCall(long callId, Actor staff, Long departmentId, boolean administrator, long version) {
-        Call call = callForDepartment(callId, departmentId, administrator);
+        Call call = lockForDepartment(callId, departmentId, administrator);
         checkVersion(call, version);
         if (call.status() != CallStatus.DRAFT) {
             throw new InvalidInputException("version", "validation.call.notDraft");
+        }
+        // Three weeks from the day residents can actually apply: a draft published late must not shorten the period.
+        LocalDate from = call.opensOn().isAfter(today()) ? call.opensOn() : today();
+        long days = ChronoUnit.DAYS.between(from, call.closesOn()) + 1;
+        if (days < minCallDays) {
+            throw new InvalidInputException("version", "validation.council.shortCall", minCallDays, Math.max(0, days));
         }
         update(callId, "status = 'PUBLISHED'");
         audit.record(staff, "council.call.publish", "council_call", callId, call.councilName());
@@ -284,10 +304,13 @@ class Councils {
     /** A rater's score of one essay (each staff member of the department scores once; a second save replaces it). */
     @Transactional
     void score(long callId, long applicationId, Actor staff, Long departmentId, boolean administrator, String rawScore, String rawNote) {
-        Call call = callForDepartment(callId, departmentId, administrator);
+        Call call = lockForDepartment(callId, departmentId, administrator);
         requireSelecting(call);
         if (call.method() == Method.LOTTERY) {
             throw new InvalidInputException("score" + applicationId, "validation.council.noScoring");
+        }
+        if (call.lotterySeed() != null) {
+            throw new InvalidInputException("score" + applicationId, "validation.council.scoredBeforeDraw");
         }
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
         Integer score = checks.check(() -> requiredInt("score" + applicationId, rawScore, 0, 100));
@@ -310,7 +333,7 @@ class Councils {
     List<Application> lotteryEntrants(Call call) {
         List<Application> submitted = applications(call.id(), null).stream().filter(a -> a.status() == ApplicationStatus.SUBMITTED).toList();
         if (call.method() == Method.BOTH) {
-            return submitted.stream().filter(a -> a.averageScore() != null && a.averageScore() >= call.passMark()).toList();
+            return submitted.stream().filter(a -> a.exactAverage() != null && a.exactAverage() >= call.passMark()).toList();
         }
         return submitted;
     }
@@ -321,7 +344,7 @@ class Councils {
      */
     @Transactional
     void drawLottery(long callId, Actor staff, Long departmentId, boolean administrator, long version, String rawSeed) {
-        Call call = callForDepartment(callId, departmentId, administrator);
+        Call call = lockForDepartment(callId, departmentId, administrator);
         checkVersion(call, version);
         requireSelecting(call);
         if (call.method() == Method.SCORE) {
@@ -330,7 +353,12 @@ class Councils {
         if (call.lotterySeed() != null) {
             throw new InvalidInputException("seed", "validation.council.drawn");
         }
-        String seed = Inputs.required("seed", rawSeed == null ? null : TextNormalizer.normalizeWidth(rawSeed), 200);
+        String announced = Inputs.required("seed", rawSeed == null ? null : TextNormalizer.normalizeWidth(rawSeed), 150);
+        // The announced value is joined with a random part made only now, so nobody who knows the entrants can pick a
+        // value that favours someone; the whole seed is published, so the draw stays reproducible.
+        byte[] random = new byte[8];
+        RANDOM.nextBytes(random);
+        String seed = announced + "/" + java.util.HexFormat.of().formatHex(random);
         List<Application> entrants = lotteryEntrants(call);
         if (call.method() == Method.BOTH) {
             long unscored = applications(callId, null).stream().filter(a -> a.status() == ApplicationStatus.SUBMITTED && a.raters() == 0).count();
@@ -352,14 +380,17 @@ class Councils {
      * the places). Every applicant is told by e-mail; those chosen become public members for the call's term.
      */
     @Transactional
-    void decide(long callId, Actor staff, Long departmentId, boolean administrator, long version, Set<Long> chosen) {
-        Call call = callForDepartment(callId, departmentId, administrator);
+    void decide(long callId, Actor staff, Long departmentId, boolean administrator, long version, Set<Long> chosen, boolean noneChosen) {
+        Call call = lockForDepartment(callId, departmentId, administrator);
         checkVersion(call, version);
         requireSelecting(call);
         List<Application> submitted = applications(callId, null).stream().filter(a -> a.status() == ApplicationStatus.SUBMITTED).toList();
         Set<String> winners;
-        if (call.method() == Method.SCORE) {
-            if (chosen.isEmpty()) {
+        if (submitted.isEmpty() || (call.method() != Method.SCORE && call.lotterySeed() == null && lotteryEntrants(call).isEmpty())) {
+            // Nobody applied, or nobody reached the pass mark: the call ends with no one chosen.
+            winners = Set.of();
+        } else if (call.method() == Method.SCORE) {
+            if (chosen.isEmpty() && !noneChosen) {
                 throw new InvalidInputException("chosen", "validation.council.chooseSome");
             }
             if (chosen.size() > call.places()) {
@@ -452,7 +483,7 @@ class Councils {
             });
         }
         checks.throwIfAny();
-        if (excludeOtherCouncil) {
+        if (call.excludeOtherCouncil()) {
             Integer other = jdbc.sql("""
                             select count(*) from council_member where account_id = :a and council_id <> :c and term_end >= :start""")
                     .param("a", applicant.accountId()).param("c", call.councilId()).param("start", call.termStart()).query(Integer.class).single();
@@ -460,12 +491,25 @@ class Councils {
                 throw new InvalidInputException("declares", "validation.council.otherCouncil");
             }
         }
-        if (excludePastPublicMember) {
+        if (call.excludePastMember()) {
             Integer past = jdbc.sql("select count(*) from council_member where account_id = :a and council_id = :c and category = 'PUBLIC'")
                     .param("a", applicant.accountId()).param("c", call.councilId()).query(Integer.class).single();
             if (past > 0) {
                 throw new InvalidInputException("declares", "validation.council.pastMember");
             }
+        }
+        int again = jdbc.sql("""
+                        update council_application set name = :n, furigana = :f, birth_date = :b, address = :addr, phone = :p, occupation = :o,
+                            essay = :e, status = 'SUBMITTED', created_at = :now
+                        where call_id = :c and account_id = :a and status = 'WITHDRAWN'""")
+                .param("c", callId).param("a", applicant.accountId()).param("n", name).param("f", furigana).param("b", birth).param("addr", address)
+                .param("p", phone).param("o", occupation).param("e", essay).param("now", Timestamp.from(clock.instant())).update();
+        if (again > 0) {
+            String number = jdbc.sql("select number from council_application where call_id = :c and account_id = :a").param("c", callId)
+                    .param("a", applicant.accountId()).query(String.class).single();
+            accounts.find(applicant.accountId()).ifPresent(acc -> mail.send(acc.email(), "councilApplied", Locale.JAPANESE, call.councilName(), name,
+                    number, jp.kyodo.shared.JapaneseDates.format(call.closesOn())));
+            return number;
         }
         int seq = jdbc.sql("select count(*) from council_application where call_id = :c").param("c", callId).query(Integer.class).single() + 1;
         String number = String.format("%d-%03d", callId, seq);
@@ -605,7 +649,7 @@ class Councils {
                         rs.getString("occupation"), rs.getString("essay"), CharacterCount.of(rs.getString("essay")),
                         ApplicationStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
                         rs.getObject("avg_score") == null ? null : Math.round(rs.getDouble("avg_score") * 10) / 10.0, rs.getInt("raters"),
-                        (Integer) rs.getObject("my_score")))
+                        (Integer) rs.getObject("my_score"), rs.getObject("avg_score") == null ? null : rs.getDouble("avg_score")))
                 .list();
     }
 
@@ -632,6 +676,12 @@ class Councils {
                 .param("c", councilId).param("n", name).param("r", role.name()).param("cat", category.name()).param("aff", affiliation)
                 .param("s", start).param("e", end).param("a", accountId).param("call", callId).param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).single();
+    }
+
+    private Call lockForDepartment(long id, Long departmentId, boolean administrator) {
+        jdbc.sql("select id from council_call where id = :id for update").param("id", id).query(Long.class).optional()
+                .orElseThrow(PublicComments::notFound);
+        return callForDepartment(id, departmentId, administrator);
     }
 
     private Call lockCall(long id) {
@@ -699,21 +749,13 @@ class Councils {
                     opens, closes, rs.getDate("term_start").toLocalDate(), rs.getDate("term_end").toLocalDate(), rs.getInt("min_age"),
                     rs.getBoolean("residence"), rs.getString("essay_theme"), rs.getInt("essay_limit"), Method.valueOf(rs.getString("method")),
                     (Integer) rs.getObject("pass_mark"), rs.getString("notes"), status, rs.getString("lottery_seed"), rs.getString("lottery_entries"),
-                    rs.getLong("version"), phase, phase == CallPhase.OPEN ? ChronoUnit.DAYS.between(today, closes) + 1 : 0);
+                    rs.getLong("version"), phase, phase == CallPhase.OPEN ? ChronoUnit.DAYS.between(today, closes) + 1 : 0,
+                    rs.getBoolean("exclude_other_council"), rs.getBoolean("exclude_past_member"));
         }).list();
     }
 
     /** The published draw: each entrant's key and place, for the result page. */
     List<Lottery.Draw> draw(Call call) {
         return call.lotterySeed() == null ? List.of() : Lottery.draw(call.lotterySeed(), call.entries());
-    }
-
-    /** Numbers of the lottery in a form anyone can paste into a checker: "seed:number" per line. */
-    static List<String> drawInputs(Call call) {
-        List<String> lines = new ArrayList<>();
-        for (String n : call.entries()) {
-            lines.add(call.lotterySeed() + ":" + n);
-        }
-        return lines;
     }
 }

@@ -19,6 +19,7 @@ final class ICalendar {
     private final StringBuilder out = new StringBuilder();
 
     ICalendar(String productId, String name, String timeZone) {
+        // X-WR-TIMEZONE only tells clients which zone the calendar is about; the times themselves are in UTC.
         line("BEGIN:VCALENDAR");
         line("VERSION:2.0");
         line("PRODID:" + text(productId));
@@ -29,25 +30,26 @@ final class ICalendar {
     }
 
     /** An all-day event from {@code first} to {@code last} inclusive (iCalendar's end date is exclusive). */
-    ICalendar allDay(String uid, Instant stamp, LocalDate first, LocalDate last, String summary, String description, String location, String url) {
+    ICalendar allDay(String uid, Instant stamp, LocalDate first, LocalDate last, String summary, String description, String location, String url,
+                     boolean cancelled) {
         line("BEGIN:VEVENT");
         line("UID:" + uid);
         line("DTSTAMP:" + utc(stamp));
         line("DTSTART;VALUE=DATE:" + first.format(DATE));
         line("DTEND;VALUE=DATE:" + last.plusDays(1).format(DATE));
-        rest(summary, description, location, url);
+        rest(summary, description, location, url, cancelled);
         return this;
     }
 
-    /** A timed event in the city's time zone. */
-    ICalendar timed(String uid, Instant stamp, String timeZone, LocalDateTime start, LocalDateTime end, String summary, String description,
-                    String location, String url) {
+    /** A timed event, written in UTC (no VTIMEZONE needed; every client shows it in its own zone). */
+    ICalendar timed(String uid, Instant stamp, Instant start, Instant end, String summary, String description, String location, String url,
+                    boolean cancelled) {
         line("BEGIN:VEVENT");
         line("UID:" + uid);
         line("DTSTAMP:" + utc(stamp));
-        line("DTSTART;TZID=" + timeZone + ":" + start.format(LOCAL));
-        line("DTEND;TZID=" + timeZone + ":" + end.format(LOCAL));
-        rest(summary, description, location, url);
+        line("DTSTART:" + utc(start));
+        line("DTEND:" + utc(end));
+        rest(summary, description, location, url, cancelled);
         return this;
     }
 
@@ -56,8 +58,11 @@ final class ICalendar {
         return out.toString();
     }
 
-    private void rest(String summary, String description, String location, String url) {
+    private void rest(String summary, String description, String location, String url, boolean cancelled) {
         line("SUMMARY:" + text(summary));
+        if (cancelled) {
+            line("STATUS:CANCELLED");
+        }
         if (description != null && !description.isBlank()) {
             line("DESCRIPTION:" + text(description));
         }

@@ -26,6 +26,10 @@ class ParticipationCalendar {
     record Entry(Kind kind, long id, String title, LocalDate first, LocalDate last, LocalDateTime start, LocalDateTime end, String place,
                  String path, String state) {
 
+        public boolean cancelled() {
+            return state.endsWith(".CANCELLED");
+        }
+
         public boolean timed() {
             return start != null;
         }
@@ -97,9 +101,10 @@ class ParticipationCalendar {
             String uid = e.kind().name().toLowerCase(Locale.ROOT) + "-" + e.id() + "@kyodo." + host;
             String url = url(e.path());
             if (e.timed()) {
-                cal.timed(uid, stamp, city.zone().getId(), e.start(), e.end(), title.apply(e), null, e.place(), url);
+                cal.timed(uid, stamp, e.start().atZone(city.zone()).toInstant(), e.end().atZone(city.zone()).toInstant(), title.apply(e), null,
+                        e.place(), url, e.cancelled());
             } else {
-                cal.allDay(uid, stamp, e.first(), e.last(), title.apply(e), null, e.place(), url);
+                cal.allDay(uid, stamp, e.first(), e.last(), title.apply(e), null, e.place(), url, e.cancelled());
             }
         }
         return cal.end();

@@ -2,7 +2,6 @@ package jp.kyodo.participation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,7 +35,10 @@ class ParticipationController {
         YearMonth shown;
         try {
             shown = month == null || month.isBlank() ? YearMonth.from(calendar.today()) : YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
+            if (shown.getYear() < 1900 || shown.getYear() > 2999) {
+                shown = YearMonth.from(calendar.today());
+            }
+        } catch (java.time.DateTimeException e) {
             shown = YearMonth.from(calendar.today());
         }
         model.addAttribute("month", shown);

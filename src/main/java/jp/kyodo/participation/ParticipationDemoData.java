@@ -146,12 +146,13 @@ class ParticipationDemoData implements ApplicationRunner {
 
         // An open call for the next term's public members of the collaboration council: essay, then a public lottery.
         LocalDate callOpens = today.minusDays(7);
+        LocalDate nextTerm = termEnd.plusDays(1).isAfter(callOpens.plusDays(27)) ? termEnd.plusDays(1) : callOpens.plusDays(60);
         jdbc.sql("""
                         insert into council_call (council_id, places, opens_on, closes_on, term_start, term_end, min_age, residence, essay_theme,
                             essay_limit, method, pass_mark, notes, status, created_at, updated_at)
                         values (:c, 2, :o, :cl, :ts, :te, 20, true, :theme, 800, 'BOTH', 60, :notes, 'PUBLISHED', :now, :now)""")
-                .param("c", kyodo).param("o", callOpens).param("cl", callOpens.plusDays(27)).param("ts", termEnd.plusDays(1))
-                .param("te", termEnd.plusYears(2)).param("theme", "市民と市が協働して取り組みたい本庄の課題")
+                .param("c", kyodo).param("o", callOpens).param("cl", callOpens.plusDays(27)).param("ts", nextTerm)
+                .param("te", nextTerm.plusYears(2).minusDays(1)).param("theme", "市民と市が協働して取り組みたい本庄の課題")
                 .param("notes", "会議は年3回程度、平日の午後に開きます。出席1回につき規定の報酬をお支払いします。応募書類は返却しません。")
                 .param("now", Timestamp.from(now)).update();
     }

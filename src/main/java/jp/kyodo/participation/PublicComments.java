@@ -175,6 +175,8 @@ class PublicComments {
     /** A document published with the draft (the full plan as a PDF, maps, data), until the result is published. */
     @Transactional
     void attach(long id, Actor staff, Long departmentId, boolean administrator, String filename, String rawTitle, byte[] content) {
+        // One upload at a time per procedure, so the file limit holds.
+        jdbc.sql("select id from pc_procedure where id = :id for update").param("id", id).query(Long.class).optional().orElseThrow(PublicComments::notFound);
         Procedure p = forDepartment(id, departmentId, administrator);
         if (p.status() == Status.RESULT_PUBLISHED) {
             throw new InvalidInputException("file", "validation.comment.resultPublished");
@@ -187,12 +189,14 @@ class PublicComments {
     @Transactional
     void detach(long id, long fileId, Actor staff, Long departmentId, boolean administrator) {
         Procedure p = forDepartment(id, departmentId, administrator);
-        if (p.status() == Status.RESULT_PUBLISHED) {
-            throw new InvalidInputException("file", "validation.comment.resultPublished");
+        // Once published, what people commented on stays on the record: documents can be added, not taken away.
+        if (p.status() != Status.DRAFT) {
+            throw new InvalidInputException("file", "validation.comment.documentPublished");
         }
-        if (files.delete("pc_procedure", id, fileId)) {
-            audit.record(staff, "publicComment.detach", "pc_procedure", id, "file " + fileId);
+        if (!files.delete("pc_procedure", id, fileId)) {
+            throw notFound();
         }
+        audit.record(staff, "publicComment.detach", "pc_procedure", id, "file " + fileId);
     }
 
     List<ParticipationFiles.File> documents(long id) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.kyodo.accounts.Role;
@@ -118,7 +119,7 @@ class StaffCouncilController {
     @GetMapping("/{id}/calls/new")
     String newCall(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model) {
         return showCallForm(user, id, model, Map.of("minAge", String.valueOf(councils.defaultMinAge()),
-                "essayLimit", String.valueOf(councils.defaultEssayLimit()), "residence", "true"), null);
+                "essayLimit", String.valueOf(councils.defaultEssayLimit()), "residence", String.valueOf(councils.defaultResidence())), null);
     }
 
     private String showCallForm(SignedInUser user, long id, Model model, Map<String, String> typed, InvalidInputException errors) {
@@ -175,11 +176,14 @@ class StaffCouncilController {
                 case "lottery" -> councils.drawLottery(callId, user, user.departmentId(), admin, version, p.get("seed"));
                 case "decide" -> {
                     Set<Long> ids = chosen == null ? Set.of() : new HashSet<>(chosen);
-                    councils.decide(callId, user, user.departmentId(), admin, version, ids);
+                    councils.decide(callId, user, user.departmentId(), admin, version, ids, p.containsKey("none"));
                 }
                 default -> throw PublicComments.notFound();
             }
         } catch (InvalidInputException e) {
+            if ("decide".equals(action)) {
+                model.addAttribute("chosenIds", chosen == null ? List.of() : chosen);
+            }
             return showCall(user, callId, model, new HashMap<>(p), e);
         }
         redirect.addFlashAttribute("notice", "notice.council." + action);

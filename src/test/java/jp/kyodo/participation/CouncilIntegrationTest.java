@@ -91,7 +91,7 @@ class CouncilIntegrationTest {
         mvc.perform(call.param("closesOn", today.plusDays(12).toString())).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("募集期間は21日以上にしてください(いまは14日)")));
         location = mvc.perform(post("/staff/participation/councils/" + councilId + "/calls/new").with(csrf()).with(user(staff))
-                        .param("places", "2").param("opensOn", today.minusDays(1).toString()).param("closesOn", today.plusDays(19).toString())
+                        .param("places", "2").param("opensOn", today.minusDays(1).toString()).param("closesOn", today.plusDays(20).toString())
                         .param("termStart", today.plusDays(60).toString()).param("termEnd", today.plusDays(60).plusYears(2).toString())
                         .param("minAge", "20").param("residenceShown", "true").param("residence", "true")
                         .param("essayTheme", "わたしが考える本庄の環境").param("essayLimit", "800").param("method", "BOTH").param("passMark", "60"))
@@ -170,12 +170,17 @@ class CouncilIntegrationTest {
                         .param("version", String.valueOf(before.version())).param("seed", "3-8-1-5"))
                 .andExpect(status().is3xxRedirection());
         Councils.Call drawn = councils.publishedCall(callId);
-        assertThat(drawn.lotterySeed()).isEqualTo("3-8-1-5");
+        // The announced value, joined with a random part made at the draw, is the published seed.
+        assertThat(drawn.lotterySeed()).matches("3-8-1-5/[0-9a-f]{16}");
         assertThat(drawn.entries()).hasSize(4).doesNotContain(callId + "-002");
         mvc.perform(post("/staff/participation/councils/calls/" + callId + "/lottery").with(csrf()).with(user(staff))
                         .param("version", String.valueOf(drawn.version())).param("seed", "9-9-9"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("抽選はすでに行いました")));
-        List<String> expected = Lottery.winners("3-8-1-5", drawn.entries(), 2);
+        List<String> expected = Lottery.winners(drawn.lotterySeed(), drawn.entries(), 2);
+        // Scores are frozen once the lottery is drawn.
+        mvc.perform(post("/staff/participation/councils/calls/" + callId + "/score").with(csrf()).with(user(rater)).param("application", String.valueOf(apps.get(0).id()))
+                        .param("score" + apps.get(0).id(), "10"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("抽選の後は評点を変えられません")));
         mvc.perform(post("/staff/participation/councils/calls/" + callId + "/decide").with(csrf()).with(user(staff))
                         .param("version", String.valueOf(drawn.version() - 1)))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("ほかの人がこの内容を更新しました")));
@@ -183,6 +188,10 @@ class CouncilIntegrationTest {
                         .param("version", String.valueOf(drawn.version())))
                 .andExpect(status().is3xxRedirection());
         assertThat(councils.selectedNumbers(callId)).containsExactlyInAnyOrderElementsOf(expected);
+        mvc.perform(post("/staff/participation/councils/calls/" + callId + "/decide").with(csrf()).with(user(staff))
+                        .param("version", String.valueOf(drawn.version())))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from council_member where call_id = :k").param("k", callId).query(Integer.class).single()).isEqualTo(2);
 
         // Every applicant is told; the chosen become public members for the call's term.
         for (Councils.Application a : councils.applications(callId, null)) {
@@ -196,7 +205,7 @@ class CouncilIntegrationTest {
         // The result page: the seed, the method, the order and numbers; no birth date, address, phone or unchosen name.
         String result = mvc.perform(get("/participation/councils/calls/" + callId)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(result).contains("選考結果を公表", "3-8-1-5", "SHA-256", Lottery.key("3-8-1-5", drawn.entries().get(0)));
+        assertThat(result).contains("選考結果を公表", drawn.lotterySeed(), "SHA-256", Lottery.key(drawn.lotterySeed(), drawn.entries().get(0)));
         for (String n : expected) {
             assertThat(result).contains("受付番号 " + n);
         }
@@ -237,6 +246,10 @@ class CouncilIntegrationTest {
         mvc.perform(apply(callId, a, "福祉 一子", LocalDate.of(1990, 1, 1), "熊谷市本町1-1", "考え")).andExpect(status().is3xxRedirection());
         mvc.perform(apply(callId, b, "福祉 二子", LocalDate.of(1991, 1, 1), "本庄市本町1-1", "考え")).andExpect(status().is3xxRedirection());
         // Withdrawn while open, the application leaves the selection.
+        mvc.perform(post("/my/councils/calls/" + callId + "/withdraw").with(csrf()).with(user(b))).andExpect(status().is3xxRedirection());
+        // Withdrawn, one may apply again under the same number; then withdraw for good.
+        mvc.perform(apply(callId, b, "福祉 二子", LocalDate.of(1991, 1, 1), "本庄市本町1-1", "考え直した")).andExpect(status().is3xxRedirection());
+        assertThat(councils.myApplication(callId, b.accountId()).orElseThrow().status()).isEqualTo(Councils.ApplicationStatus.SUBMITTED);
         mvc.perform(post("/my/councils/calls/" + callId + "/withdraw").with(csrf()).with(user(b))).andExpect(status().is3xxRedirection());
         jdbc.sql("update council_call set opens_on = :o, closes_on = :c where id = :id").param("o", today.minusDays(30))
                 .param("c", today.minusDays(1)).param("id", callId).update();
@@ -296,5 +309,47 @@ class CouncilIntegrationTest {
             jdbc.sql("insert into account_role (account_id, role) values (:id, :r)").param("id", id).param("r", role).update();
         }
         return (SignedInUser) users.loadUserByUsername(email);
+    }
+
+    @Test
+    void lateDraftsCannotShortenTheCallAndACallWithoutApplicantsEnds() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long dept = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '企画課', false, true, now()) returning id")
+                .param("c", "cl-" + tag).query(Long.class).single();
+        SignedInUser staff = account("cl-staff", dept, "STAFF");
+        LocalDate today = councils.today();
+        long councilId = jdbc.sql("insert into council (department_id, name, purpose, seats, term_years, created_at, updated_at) values (:d, :n, '企画', 10, 2, now(), now()) returning id")
+                .param("d", dept).param("n", "総合計画審議会" + tag).query(Long.class).single();
+        // Prepared for three weeks from the 1st, published on the 10th: residents would have eleven days.
+        long callId = jdbc.sql("""
+                        insert into council_call (council_id, places, opens_on, closes_on, term_start, term_end, min_age, residence, essay_theme,
+                            essay_limit, method, status, created_at, updated_at)
+                        values (:c, 2, :o, :cl, :ts, :te, 20, true, 'テーマ', 800, 'LOTTERY', 'DRAFT', now(), now()) returning id""")
+                .param("c", councilId).param("o", today.minusDays(10)).param("cl", today.plusDays(10)).param("ts", today.plusDays(40))
+                .param("te", today.plusDays(40).plusYears(2)).query(Long.class).single();
+        mvc.perform(post("/staff/participation/councils/calls/" + callId + "/publish").with(csrf()).with(user(staff)).param("version", "0"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("募集期間は21日以上にしてください(いまは11日)")));
+        jdbc.sql("update council_call set closes_on = :c where id = :id").param("c", today.plusDays(20)).param("id", callId).update();
+        mvc.perform(post("/staff/participation/councils/calls/" + callId + "/publish").with(csrf()).with(user(staff)).param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        // Nobody applies; after the close the call is decided with nobody chosen.
+        jdbc.sql("update council_call set opens_on = :o, closes_on = :c where id = :id").param("o", today.minusDays(30))
+                .param("c", today.minusDays(1)).param("id", callId).update();
+        long version = councils.publishedCall(callId).version();
+        mvc.perform(post("/staff/participation/councils/calls/" + callId + "/decide").with(csrf()).with(user(staff)).param("version", String.valueOf(version)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(councils.publishedCall(callId).phase()).isEqualTo(Councils.CallPhase.DECIDED);
+        mvc.perform(get("/participation/councils/calls/" + callId)).andExpect(content().string(Matchers.containsString("0人を選びました")));
+        // A member whose term has not begun (declined the appointment) leaves the list; a current one ends today.
+        long incoming = jdbc.sql("""
+                        insert into council_member (council_id, name, role, category, term_start, term_end, created_at)
+                        values (:c, '辞退 する', 'MEMBER', 'PUBLIC', :s, :e, now()) returning id""")
+                .param("c", councilId).param("s", today.plusDays(30)).param("e", today.plusYears(2)).query(Long.class).single();
+        mvc.perform(get("/participation/councils/" + councilId)).andExpect(content().string(Matchers.containsString("就任予定")));
+        mvc.perform(post("/staff/participation/councils/" + councilId + "/members/" + incoming + "/end").with(csrf()).with(user(staff)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/participation/councils/" + councilId)).andExpect(content().string(Matchers.not(Matchers.containsString("辞退 する"))));
+        assertThat(jdbc.sql("select count(*) from audit_entry where action = 'council.member.remove' and actor_id = :a").param("a", staff.accountId())
+                .query(Integer.class).single()).isEqualTo(1);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 class ICalendarTest {
@@ -37,13 +38,13 @@ class ICalendarTest {
     void allDayEventsEndTheDayAfterTheLastAndTimedOnesCarryTheZone() {
         String ics = new ICalendar("-//Kyodo//JA", "参加カレンダー", "Asia/Tokyo")
                 .allDay("pc-1@kyodo", Instant.parse("2026-11-28T00:00:00Z"), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 30), "意見募集", null, null,
-                        "https://example.jp/participation/comments/1")
-                .timed("ws-2@kyodo", Instant.parse("2026-11-28T00:00:00Z"), "Asia/Tokyo", LocalDateTime.of(2026, 12, 5, 13, 30),
-                        LocalDateTime.of(2026, 12, 5, 16, 0), "ワークショップ", "説明", "はにぽんプラザ", null)
+                        "https://example.jp/participation/comments/1", false)
+                .timed("ws-2@kyodo", Instant.parse("2026-11-28T00:00:00Z"), LocalDateTime.of(2026, 12, 5, 13, 30).atZone(ZoneId.of("Asia/Tokyo")).toInstant(),
+                        LocalDateTime.of(2026, 12, 5, 16, 0).atZone(ZoneId.of("Asia/Tokyo")).toInstant(), "ワークショップ", "説明", "はにぽんプラザ", null, true)
                 .end();
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n")
                 .contains("DTSTART;VALUE=DATE:20261201\r\n", "DTEND;VALUE=DATE:20261231\r\n", "DTSTAMP:20261128T000000Z\r\n",
-                        "DTSTART;TZID=Asia/Tokyo:20261205T133000\r\n", "DTEND;TZID=Asia/Tokyo:20261205T160000\r\n", "LOCATION:はにぽんプラザ\r\n")
+                        "DTSTART:20261205T043000Z\r\n", "DTEND:20261205T070000Z\r\n", "STATUS:CANCELLED\r\n", "LOCATION:はにぽんプラザ\r\n")
                 .doesNotContain("\n\n");
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(3);
     }

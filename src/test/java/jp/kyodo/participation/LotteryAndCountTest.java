@@ -34,6 +34,7 @@ class LotteryAndCountTest {
         assertThat(CharacterCount.of("𠮷野家")).isEqualTo(3);
         assertThat(CharacterCount.of("私は、 市民です。")).isEqualTo(9);
         assertThat(CharacterCount.of(null)).isZero();
+        assertThat(CharacterCount.of("か\u3099き")).isEqualTo(2);
         assertThat(CharacterCount.of("あ".repeat(800))).isEqualTo(800);
     }
 }
