@@ -134,7 +134,7 @@ class StaffWorkshopController {
                 case "cancel" -> workshops.cancel(id, user, user.departmentId(), admin, version, params.get("cancelReason"));
                 case "outputs" -> {
                     boolean publish = params.containsKey("publishOutputs");
-                    workshops.saveOutputs(id, user, user.departmentId(), admin, params.get("recordText"), params.get("cityResponse"), publish);
+                    workshops.saveOutputs(id, user, user.departmentId(), admin, version, params.get("recordText"), params.get("cityResponse"), publish);
                     notice = publish ? "notice.ws.outputsPublished" : "notice.ws.outputsSaved";
                 }
                 default -> throw PublicComments.notFound();

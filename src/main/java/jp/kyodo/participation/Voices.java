@@ -262,6 +262,7 @@ class Voices {
     /** The office routes a suggestion to a department; routing it again needs a note saying why. */
     @Transactional
     void route(long id, Actor staff, Desk desk, long version, String rawDepartment, String rawNote) {
+        lock(id);
         Suggestion s = office(id, desk);
         requireVersion(s, version, "departmentId");
         if (!s.open()) {
@@ -289,6 +290,9 @@ class Voices {
                 .param("d", department.id()).param("now", Timestamp.from(now)).param("id", id).update();
         jdbc.sql("insert into voice_route (suggestion_id, department_id, note, routed_by, routed_at) values (:s, :d, :n, :by, :now)")
                 .param("s", id).param("d", department.id()).param("n", note).param("by", staff.accountId()).param("now", Timestamp.from(now)).update();
+        for (String to : accounts.departmentEmails(department.id())) {
+            mail.send(to, "voiceRouted", Locale.JAPANESE, s.receiptNo(), s.subject(), JapaneseDates.format(s.dueOn()));
+        }
         audit.record(staff, rerouting ? "voice.reroute" : "voice.route", "voice_suggestion", id,
                 s.receiptNo() + " → " + department.name() + (note != null ? " (" + note + ")" : ""));
     }
@@ -299,6 +303,7 @@ class Voices {
      */
     @Transactional
     void answer(long id, Actor staff, Desk desk, long version, String rawAnswer) {
+        lock(id);
         Suggestion s = forDesk(id, desk);
         requireVersion(s, version, "answer");
         if (!s.open()) {
@@ -325,6 +330,7 @@ class Voices {
     /** Closes without an answer, with the reason; only when the sender wanted no answer. */
     @Transactional
     void close(long id, Actor staff, Desk desk, long version, String rawReason) {
+        lock(id);
         Suggestion s = forDesk(id, desk);
         requireVersion(s, version, "closeReason");
         if (!s.open()) {
@@ -347,6 +353,7 @@ class Voices {
      */
     @Transactional
     void publish(long id, Actor staff, Desk desk, long version, String rawTitle, String rawQuestion, String rawAnswer) {
+        lock(id);
         Suggestion s = office(id, desk);
         requireVersion(s, version, "publishedQuestion");
         if (!s.consents()) {
@@ -383,6 +390,7 @@ class Voices {
 
     @Transactional
     void unpublish(long id, Actor staff, Desk desk, long version) {
+        lock(id);
         Suggestion s = office(id, desk);
         requireVersion(s, version, "publishedQuestion");
         if (!s.published()) {
@@ -416,6 +424,12 @@ class Voices {
     }
 
     // ---- Helpers ----
+
+    /** One staff action at a time per suggestion: routing, answering, closing and publishing never overwrite each other. */
+    private void lock(long id) {
+        jdbc.sql("select id from voice_suggestion where id = :id for update").param("id", id).query(Long.class).optional()
+                .orElseThrow(PublicComments::notFound);
+    }
 
     private Suggestion office(long id, Desk desk) {
         if (!desk.office()) {

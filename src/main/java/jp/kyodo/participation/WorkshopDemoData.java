@@ -83,17 +83,17 @@ class WorkshopDemoData implements ApplicationRunner {
                 today.plusDays(21), LocalTime.of(13, 30), LocalTime.of(16, 0), "本庄市民活動センター 2階 会議室A・B", 30,
                 "市内在住・在勤・在学の方(中学生以上)", today.minusDays(3), today.plusDays(14),
                 "筆記用具をお持ちください。託児(1歳以上、先着5人)を希望する方は、申込締切の1週間前までに担当課へご相談ください。", now.minus(5, ChronoUnit.DAYS));
-        registration(open, "青木 美咲", "aoki.misaki@example.jp", "090-1111-2201", "CONFIRMED", null, now.minus(3, ChronoUnit.DAYS));
+        registration(open, "青木 美咲", "aoki.misaki@example.jp", "090-0000-2201", "CONFIRMED", null, now.minus(3, ChronoUnit.DAYS));
         registration(open, "石井 大輔", "ishii.daisuke@example.jp", null, "CONFIRMED", null, now.minus(2, ChronoUnit.DAYS));
         registration(open, "上田 さくら", "ueda.sakura@example.jp", null, "CONFIRMED", null, now.minus(2, ChronoUnit.DAYS));
-        registration(open, "遠藤 拓海", "endo.takumi@example.jp", "0495-20-3304", "CONFIRMED", null, now.minus(1, ChronoUnit.DAYS));
+        registration(open, "遠藤 拓海", "endo.takumi@example.jp", "0495-00-3304", "CONFIRMED", null, now.minus(1, ChronoUnit.DAYS));
 
         long full = workshop(staffId, department, "子育てしやすいまちを語ろう(少人数ワークショップ)",
                 "「子ども・子育て支援計画」の見直しに向けて、子育て中の方の声を少人数でじっくり伺います。",
                 today.plusDays(10), LocalTime.of(10, 0), LocalTime.of(11, 30), "本庄市子育て支援センター 多目的室", 4,
                 "市内在住で、未就学のお子さんを育てている方", null, today.plusDays(7), "お子さん連れで参加できます。", now.minus(10, ChronoUnit.DAYS));
         registration(full, "小川 由美", "ogawa.yumi@example.jp", null, "CONFIRMED", null, now.minus(9, ChronoUnit.DAYS));
-        registration(full, "加藤 真理子", "kato.mariko@example.jp", "080-2222-3305", "CONFIRMED", null, now.minus(8, ChronoUnit.DAYS));
+        registration(full, "加藤 真理子", "kato.mariko@example.jp", "080-0000-3305", "CONFIRMED", null, now.minus(8, ChronoUnit.DAYS));
         registration(full, "木村 翔", "kimura.sho@example.jp", null, "CONFIRMED", null, now.minus(8, ChronoUnit.DAYS));
         registration(full, "工藤 彩", "kudo.aya@example.jp", null, "CONFIRMED", null, now.minus(7, ChronoUnit.DAYS));
         registration(full, "佐々木 健太", "sasaki.kenta@example.jp", null, "WAITING", null, now.minus(6, ChronoUnit.DAYS));

@@ -176,7 +176,7 @@ class Workshops {
         if (w.status() != Status.DRAFT) {
             throw new InvalidInputException("version", "validation.ws.notDraft");
         }
-        if (w.heldOn().isBefore(today())) {
+        if (w.heldOn().isBefore(today()) || w.closesOn().isBefore(today())) {
             throw new InvalidInputException("version", "validation.ws.past");
         }
         jdbc.sql("update ws_workshop set status = 'PUBLISHED', updated_at = :now, version = version + 1 where id = :id")
@@ -223,14 +223,20 @@ class Workshops {
 
     /** Saves the outputs after the event; {@code publish} makes them public (both texts are then required). */
     @Transactional
-    void saveOutputs(long id, Actor staff, Long departmentId, boolean administrator, String rawRecord, String rawResponse, boolean publish) {
+    void saveOutputs(long id, Actor staff, Long departmentId, boolean administrator, long version, String rawRecord, String rawResponse,
+                     boolean publish) {
         Workshop w = lockForDepartment(id, departmentId, administrator);
         if (!w.over()) {
             throw new InvalidInputException("recordText", "validation.ws.notOver");
         }
+        if (w.version() != version) {
+            throw new InvalidInputException("recordText", "validation.staleForm");
+        }
+        // Once public, the texts stay filled in: a blank save must not empty the published record.
+        boolean required = publish || w.outputsPublishedAt() != null;
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
-        String record = checks.check(() -> publish ? Inputs.required("recordText", rawRecord, 20_000) : Inputs.optional("recordText", rawRecord, 20_000));
-        String response = checks.check(() -> publish ? Inputs.required("cityResponse", rawResponse, 10_000)
+        String record = checks.check(() -> required ? Inputs.required("recordText", rawRecord, 20_000) : Inputs.optional("recordText", rawRecord, 20_000));
+        String response = checks.check(() -> required ? Inputs.required("cityResponse", rawResponse, 10_000)
                 : Inputs.optional("cityResponse", rawResponse, 10_000));
         checks.throwIfAny();
         Instant now = clock.instant();
@@ -508,7 +514,8 @@ class Workshops {
                 phase = Phase.RECORDS;
             } else if (now.isAfter(held.atTime(ends))) {
                 phase = Phase.ENDED;
-            } else if (today.isAfter(closes)) {
+            } else if (today.isAfter(closes) || !now.isBefore(held.atTime(starts))) {
+                // Registration and cancellation stop when the deadline passes or the event begins, whichever is first.
                 phase = Phase.CLOSED;
             } else if (opens != null && today.isBefore(opens)) {
                 phase = Phase.UPCOMING;

@@ -169,13 +169,22 @@ class WorkshopIntegrationTest {
         long fileId = jdbc.sql("select id from participation_file where owner_type = 'workshop' and owner_id = :id").param("id", id)
                 .query(Long.class).single();
         mvc.perform(get("/participation/workshops/" + id + "/files/" + fileId)).andExpect(status().isNotFound());
+        String v = String.valueOf(jdbc.sql("select version from ws_workshop where id = :id").param("id", id).query(Long.class).single());
         mvc.perform(post("/staff/participation/workshops/" + id + "/outputs").with(csrf()).with(user(staff)).param("recordText", "駐輪場が足りない")
-                        .param("publishOutputs", "true"))
+                        .param("version", v).param("publishOutputs", "true"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("駐輪場が足りない")));
-        mvc.perform(post("/staff/participation/workshops/" + id + "/outputs").with(csrf()).with(user(staff))
+        mvc.perform(post("/staff/participation/workshops/" + id + "/outputs").with(csrf()).with(user(staff)).param("version", v)
                         .param("recordText", "駅北口の駐輪場が足りないという意見が多く出ました。").param("cityResponse", "駐輪場の増設を計画に盛り込みます。")
                         .param("publishOutputs", "true"))
                 .andExpect(status().is3xxRedirection());
+        // A second editor on the old page is refused, and a published record cannot be blanked.
+        mvc.perform(post("/staff/participation/workshops/" + id + "/outputs").with(csrf()).with(user(staff)).param("version", v)
+                        .param("recordText", "上書き").param("cityResponse", "上書き"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("ほかの人がこの内容を更新しました")));
+        String v2 = String.valueOf(jdbc.sql("select version from ws_workshop where id = :id").param("id", id).query(Long.class).single());
+        mvc.perform(post("/staff/participation/workshops/" + id + "/outputs").with(csrf()).with(user(staff)).param("version", v2)
+                        .param("recordText", "").param("cityResponse", ""))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("field__error")));
 
         String page = mvc.perform(get("/participation/workshops/" + id)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("記録を公開").contains("駐輪場の増設を計画に盛り込みます。")
