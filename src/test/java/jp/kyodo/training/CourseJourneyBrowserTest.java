@@ -124,6 +124,93 @@ class CourseJourneyBrowserTest {
         assertAccessible(city);
     }
 
+    /** The department creates a course (a mistake first), records attendance after it, and reads the survey the resident answered. */
+    @Test
+    void staffCreatesRecordsAttendanceAndReadsTheSurvey() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long dept = TrainingTestData.department(jdbc, tag);
+        String hash = encoder.encode(PASSWORD);
+        SignedInUser staff = TrainingTestData.account(jdbc, users, "tcs-staff", dept, "STAFF", hash);
+        SignedInUser resident = TrainingTestData.account(jdbc, users, "tcs-resident", null, null, hash);
+        String title = "市民活動はじめて講座" + tag;
+
+        Page city = signIn(staff);
+        city.navigate("/staff/training/courses");
+        assertAccessible(city);
+        city.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("講座を作成する")).click();
+        assertAccessible(city);
+        city.getByLabel("講座名").fill(title);
+        city.locator("#description").fill("市民活動を始めたい方のための入門講座です。");
+        city.locator("#lecturer").fill("協働 太郎");
+        city.locator("#place").fill("本庄市民活動センター 研修室");
+        city.locator("#capacity").fill("10");
+        city.locator("#closesOn").fill(courses.today().plusDays(5).toString());
+        city.locator("#session1Date").fill(courses.today().plusDays(7).toString());
+        city.locator("#session1Starts").fill("10:00");
+        city.locator("#session1Ends").fill("9:00");
+        city.locator("#session2Date").fill(courses.today().plusDays(14).toString());
+        city.locator("#session2Starts").fill("10:00");
+        city.locator("#session2Ends").fill("12:00");
+        button(city, "下書きとして保存する").click();
+        assertThat(city.locator("#session1Ends-error")).containsText("終了時刻は開始時刻より後にしてください");
+        assertThat(city.locator("#place")).hasValue("本庄市民活動センター 研修室");
+        assertAccessible(city);
+        city.locator("#session1Ends").fill("12:00");
+        button(city, "下書きとして保存する").click();
+        assertThat(city.getByRole(AriaRole.STATUS)).containsText("下書きを保存しました");
+        button(city, "公開する").click();
+        assertThat(city.getByRole(AriaRole.STATUS)).containsText("公開しました");
+        long id = Long.parseLong(city.url().replaceAll(".*/", ""));
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            courses.register(id, resident, null);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+
+        // After both sessions the department records attendance, without JavaScript.
+        jdbc.sql("update training_session set held_on = held_on - 30 where course_id = :id").param("id", id).update();
+        city.reload();
+        assertAccessible(city);
+        city.getByLabel(resident.displayName()).first().check();
+        button(city, "第1回の出席を記録する").click();
+        assertThat(city.getByRole(AriaRole.STATUS)).containsText("出席を記録しました");
+        city.getByLabel(resident.displayName()).nth(1).check();
+        button(city, "第2回の出席を記録する").click();
+        assertThat(city.locator("main")).containsText("2/2回");
+
+        // The resident answers the survey and sees the certificate.
+        Page page = signIn(resident);
+        page.navigate("/my/courses");
+        assertThat(page.locator("main")).containsText("修了証(PDF)");
+        assertAccessible(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("「" + title + "」の受講後アンケートに答える")).click();
+        assertAccessible(page);
+        button(page, "回答する").click();
+        assertThat(page.locator(".field__error").first()).containsText("選んでください");
+        assertAccessible(page);
+        page.getByLabel("5 とても満足").check();
+        page.getByLabel("4 役立つ").check();
+        page.getByLabel("ご意見・ご感想").fill("同じ地区の仲間ができました。");
+        button(page, "回答する").click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("アンケートに回答しました");
+
+        city.reload();
+        assertThat(city.locator("main")).containsText("受講後アンケートの結果(1件)");
+        assertThat(city.locator("main")).containsText("同じ地区の仲間ができました。");
+        assertAccessible(city);
+    }
+
+    private Page signIn(SignedInUser who) {
+        Page page = browser.newPage(o -> { });
+        page.navigate("/login");
+        page.locator("#username").fill(who.email());
+        page.locator("#password").fill(PASSWORD);
+        button(page, "ログインする").click();
+        assertThat(page).hasURL(Pattern.compile("/account$"));
+        return page;
+    }
+
     private static Locator button(Page page, String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
