@@ -22,6 +22,12 @@ class PageController {
         return "web/privacy";
     }
 
+    /** The staff menu: every area a department works in, one link each. */
+    @GetMapping("/staff")
+    String staff() {
+        return "web/staff";
+    }
+
     @GetMapping("/admin")
     String admin() {
         return "web/admin";
