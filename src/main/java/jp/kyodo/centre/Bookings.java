@@ -348,7 +348,7 @@ class Bookings {
                 LocalDate first = date.withDayOfMonth(1);
                 long count = jdbc.sql("""
                                 select count(*) from centre_booking where status in ('BOOKED', 'PAID') and starts_at >= :from and starts_at < :until
-                                and """ + (asGroup ? "group_id = :who" : "group_id is null and account_id = :who"))
+                                and""" + " " + (asGroup ? "group_id = :who" : "group_id is null and account_id = :who"))
                         .param("from", ts(first.atStartOfDay())).param("until", ts(first.plusMonths(1).atStartOfDay()))
                         .param("who", asGroup ? groupId : actor.accountId()).query(Long.class).single();
                 if (count >= settings.maxBookingsPerMonth()) {

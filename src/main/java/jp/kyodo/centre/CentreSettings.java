@@ -46,7 +46,7 @@ record CentreSettings(@DefaultValue("はにぽんプラザ(本庄市市民活動
     }
 
     /** Whether the centre is closed on the day (the year-end closure, e.g. 29 December to 3 January). */
-    boolean closedOn(LocalDate day) {
+    public boolean closedOn(LocalDate day) {
         MonthDay d = MonthDay.from(day);
         MonthDay from = MonthDay.parse(closedFrom);
         MonthDay until = MonthDay.parse(closedUntil);
@@ -56,19 +56,19 @@ record CentreSettings(@DefaultValue("はにぽんプラザ(本庄市市民活動
         return !d.isBefore(from) || !d.isAfter(until);
     }
 
-    MonthDay closedFromDay() {
+    public MonthDay closedFromDay() {
         return MonthDay.parse(closedFrom);
     }
 
-    MonthDay closedUntilDay() {
+    public MonthDay closedUntilDay() {
         return MonthDay.parse(closedUntil);
     }
 
-    int openingHour() {
+    public int openingHour() {
         return opens.getHour();
     }
 
-    int closingHour() {
+    public int closingHour() {
         return closes.getHour();
     }
 }
