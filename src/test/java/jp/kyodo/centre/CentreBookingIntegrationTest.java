@@ -409,6 +409,12 @@ class CentreBookingIntegrationTest {
                         .param("fromHour", "13").param("untilDate", day.toString()).param("untilHour", "17").param("reason", "空調の点検"))
                 .andExpect(status().is3xxRedirection());
         assertThat(refusal(() -> bookings.book(booker, form(hall, day, 15, 16, "self", 10)))).isEqualTo("start:validation.centre.blocked");
+        mvc.perform(get("/staff/centre/blocks").with(user(staff))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("空調の点検")));
+        mvc.perform(get("/staff/centre").param("date", day.toString()).with(user(staff))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("保守")));
+        mvc.perform(get("/staff/centre/bookings/" + id).with(user(staff))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("4,000円(現金(窓口)")));
         Bookings.Week week = bookings.week(hall, day);
         assertThat(week.rows().stream().filter(r -> r.hour() == 14).findFirst().orElseThrow().cells().stream()
                 .filter(c -> c.date().equals(day)).findFirst().orElseThrow().slot()).isEqualTo(Bookings.Slot.BLOCKED);
