@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import jp.kyodo.accounts.SignedInUser;
 import jp.kyodo.shared.InvalidInputException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -78,6 +79,9 @@ class MyBookingController {
             id = bookings.book(user, params);
         } catch (InvalidInputException e) {
             return showForm(user, model, params, e);
+        } catch (DataIntegrityViolationException e) {
+            // The database's exclusion constraint: the room's lock makes this unreachable in practice, but the answer is the same.
+            return showForm(user, model, params, new InvalidInputException("start", "validation.centre.taken"));
         }
         redirect.addFlashAttribute("notice", "notice.centre.booked");
         return "redirect:/my/centre/bookings/" + id;

@@ -114,6 +114,27 @@ class CentreBookingJourneyBrowserTest {
         assertThat(another.locator("#start-error")).containsText("その時間はすでに予約されています");
         assertThat(another.locator("#purpose")).hasValue("勉強会");
         assertAccessible(another);
+
+        // The centre's staff see it on the day and record the payment.
+        long staffId = data.accountId("ctj-staff", "窓口 職員", "STAFF");
+        Page staff = browser.newPage(o -> { });
+        login(staff, email(staffId));
+        staff.navigate("/staff/centre?date=" + day);
+        assertAccessible(staff);
+        staff.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(groupName)).first().click();
+        assertThat(staff.locator("main")).containsText("600円");
+        assertAccessible(staff);
+        staff.getByLabel("受け取った金額").fill("600");
+        staff.getByLabel("支払方法").selectOption("CASH");
+        button(staff, "支払いを記録する").click();
+        assertThat(staff.getByRole(AriaRole.STATUS)).containsText("支払いを記録しました");
+        assertThat(staff.locator("main")).containsText("支払済み");
+        assertAccessible(staff);
+        staff.navigate("/staff/centre/week?week=" + day);
+        assertThat(staff.locator("main")).containsText(groupName);
+        assertAccessible(staff);
+        staff.navigate("/staff/centre/blocks");
+        assertAccessible(staff);
     }
 
     private String email(long accountId) {
