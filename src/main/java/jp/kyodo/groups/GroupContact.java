@@ -125,26 +125,9 @@ class GroupContact {
                 recipients.isEmpty() ? "forwarded to the secretariat" : recipients.size() + " recipient(s)");
     }
 
-    /**
-     * The network a client address counts for: the address itself for IPv4, its /64 prefix for IPv6, since one
-     * household or one server is given a whole /64 and could otherwise use a fresh address for every message.
-     */
+    /** The network a client address counts for (IPv6 by its /64). */
     static String clientNetwork(String clientAddress) {
-        if (clientAddress == null || clientAddress.isBlank()) {
-            return "";
-        }
-        if (!clientAddress.contains(":")) {
-            return clientAddress;
-        }
-        try {
-            byte[] bytes = java.net.InetAddress.getByName(clientAddress.replaceAll("^\\[|\\]$", "").replaceAll("%.*$", "")).getAddress();
-            if (bytes.length != 16) {
-                return clientAddress;
-            }
-            return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-        } catch (java.net.UnknownHostException e) {
-            return clientAddress;
-        }
+        return jp.kyodo.shared.ClientNetwork.of(clientAddress);
     }
 
     private static String oneLine(String text) {
