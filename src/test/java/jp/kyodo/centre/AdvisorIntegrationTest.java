@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class AdvisorIntegrationTest {
 
+    @Autowired jp.kyodo.TestPeople people;
     @Autowired MockMvc mvc;
     @Autowired GreenMail greenMail;
     @Autowired JdbcClient jdbc;
@@ -45,11 +46,11 @@ class AdvisorIntegrationTest {
                         .param("c", "adv-s-" + tag).query(Long.class).single());
         long other = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '道路課', false, true, now()) returning id")
                 .param("c", "adv-o-" + tag).query(Long.class).single();
-        SignedInUser staff = account("adv-staff", secretariat, "STAFF");
-        SignedInUser outsider = account("adv-outsider", other, "STAFF");
-        SignedInUser manager = account("adv-manager", null, null);
-        SignedInUser stranger = account("adv-stranger", null, null);
-        long group = registeredGroup("相談する会" + tag, manager.accountId());
+        SignedInUser staff = people.account("adv-staff", secretariat, "STAFF");
+        SignedInUser outsider = people.account("adv-outsider", other, "STAFF");
+        SignedInUser manager = people.account("adv-manager", null, null);
+        SignedInUser stranger = people.account("adv-stranger", null, null);
+        long group = people.registeredGroup("相談する会" + tag, manager.accountId());
         LocalDate today = advisors.today();
 
         // Only the secretariat manages advisors; mistakes are named next to their field and what was typed stays.
@@ -88,7 +89,7 @@ class AdvisorIntegrationTest {
                         .param("date1", today.plusDays(6).toString()))
                 .andExpect(status().is3xxRedirection());
         long requestId = jdbc.sql("select id from centre_advisor_request where group_id = :g").param("g", group).query(Long.class).single();
-        awaitMail(greenMail, email(manager), "アドバイザー相談の申込みを受け付けました");
+        awaitMail(greenMail, people.email(manager.accountId()), "アドバイザー相談の申込みを受け付けました");
         mvc.perform(get("/staff/centre/advisors/requests/" + requestId).with(user(outsider))).andExpect(status().isNotFound());
         mvc.perform(post("/my/centre/advisors/" + requestId + "/cancel").with(csrf()).with(user(stranger))).andExpect(status().isNotFound());
 
@@ -103,7 +104,7 @@ class AdvisorIntegrationTest {
                         .param("advisorId", String.valueOf(accountant)).param("scheduledOn", today.plusDays(5).toString()).param("scheduledTime", "14:00")
                         .param("place", "センター 相談室"))
                 .andExpect(status().is3xxRedirection());
-        awaitMail(greenMail, email(manager), "アドバイザー相談の日時が決まりました");
+        awaitMail(greenMail, people.email(manager.accountId()), "アドバイザー相談の日時が決まりました");
         // Not recorded before it takes place.
         mvc.perform(post("/staff/centre/advisors/requests/" + requestId + "/record").with(csrf()).with(user(staff)).param("version", "1")
                         .param("advice", "収支を3区分に"))
@@ -112,7 +113,7 @@ class AdvisorIntegrationTest {
         mvc.perform(post("/staff/centre/advisors/requests/" + requestId + "/record").with(csrf()).with(user(staff)).param("version", "1")
                         .param("advice", "収支計算書を会費・事業収入・寄付の3区分にする。").param("followUp", "1か月後に確認"))
                 .andExpect(status().is3xxRedirection());
-        awaitMail(greenMail, email(manager), "アドバイザー相談の記録");
+        awaitMail(greenMail, people.email(manager.accountId()), "アドバイザー相談の記録");
         mvc.perform(get("/my/centre/advisors").with(user(manager))).andExpect(content().string(Matchers.containsString("収支計算書を会費・事業収入・寄付の3区分にする。")))
                 .andExpect(content().string(Matchers.containsString("相談済み")));
         mvc.perform(get("/my/centre/advisors").with(user(stranger))).andExpect(content().string(Matchers.not(Matchers.containsString("収支計算書"))));
@@ -128,39 +129,8 @@ class AdvisorIntegrationTest {
         mvc.perform(post("/staff/centre/advisors/requests/" + second + "/decline").with(csrf()).with(user(staff)).param("version", "0")
                         .param("reason", "団体の活動についての相談をお受けしています。"))
                 .andExpect(status().is3xxRedirection());
-        awaitMail(greenMail, email(manager), "アドバイザー相談について");
+        awaitMail(greenMail, people.email(manager.accountId()), "アドバイザー相談について");
         assertThat(jdbc.sql("select count(*) from audit_entry where action like 'advisor.%' and actor_id = :a").param("a", staff.accountId())
                 .query(Integer.class).single()).isEqualTo(6);
-    }
-
-    private long registeredGroup(String name, long managerId) {
-        long id = jdbc.sql("""
-                        insert into civic_group (type, name, status, registration_number, registered_on, valid_until, rep_name, contact_name,
-                            contact_email, members_count, area_code, purpose, activities, created_by, created_at, updated_at, draft_step, version)
-                        values ('CIVIC', :name, 'REGISTERED', :number, current_date, current_date + 700, '代表 太郎', '連絡 花子',
-                            :email, 12, 'honjo', '目的', '活動', :by, now(), now(), 5, 0) returning id""")
-                .param("name", name).param("number", "A-" + UUID.randomUUID().toString().substring(0, 8))
-                .param("email", "adv-contact-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp").param("by", managerId)
-                .query(Long.class).single();
-        jdbc.sql("insert into civic_group_member (group_id, account_id, role, joined_at) values (:g, :a, 'REPRESENTATIVE', now())")
-                .param("g", id).param("a", managerId).update();
-        return id;
-    }
-
-    private String email(SignedInUser user) {
-        return jdbc.sql("select email from account where id = :id").param("id", user.accountId()).query(String.class).single();
-    }
-
-    private SignedInUser account(String prefix, Long dept, String role) {
-        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
-        long id = jdbc.sql("""
-                        insert into account (email, password_hash, name, status, department_id, created_at, updated_at, email_verified_at)
-                        values (:e, :h, :n, 'ACTIVE', :d, now(), now(), now()) returning id""")
-                .param("e", email).param("h", encoder.encode("test-password-1")).param("n", prefix).param("d", dept).query(Long.class).single();
-        jdbc.sql("insert into account_role (account_id, role) values (:id, 'RESIDENT')").param("id", id).update();
-        if (role != null) {
-            jdbc.sql("insert into account_role (account_id, role) values (:id, :r)").param("id", id).param("r", role).update();
-        }
-        return (SignedInUser) users.loadUserByUsername(email);
     }
 }

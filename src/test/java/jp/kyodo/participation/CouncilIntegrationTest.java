@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @IntegrationTest
 class CouncilIntegrationTest {
 
+    @Autowired jp.kyodo.TestPeople people;
     @Autowired MockMvc mvc;
     @Autowired GreenMail greenMail;
     @Autowired JdbcClient jdbc;
@@ -48,9 +49,9 @@ class CouncilIntegrationTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         long dept = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '環境推進課', false, true, now()) returning id")
                 .param("c", "cn-" + tag).query(Long.class).single();
-        SignedInUser staff = account("cn-staff", dept, "STAFF");
-        SignedInUser rater = account("cn-rater", dept, "STAFF");
-        SignedInUser outsider = account("cn-outsider", null, "STAFF");
+        SignedInUser staff = people.account("cn-staff", dept, "STAFF");
+        SignedInUser rater = people.account("cn-rater", dept, "STAFF");
+        SignedInUser outsider = people.account("cn-outsider", null, "STAFF");
         LocalDate today = councils.today();
 
         // The council, a member and minutes with a PDF.
@@ -105,7 +106,7 @@ class CouncilIntegrationTest {
                 .andExpect(content().string(Matchers.containsString("応募にはログインが必要です")));
 
         // Eligibility on submission: each problem next to its field, what was typed kept.
-        SignedInUser young = account("cn-young", null, null);
+        SignedInUser young = people.account("cn-young", null, null);
         String essay800 = "環".repeat(400) + "\n\r\n" + "a".repeat(400);
         mvc.perform(apply(callId, young, "若者 一郎", today.plusDays(60).minusYears(20).plusDays(1), "熊谷市本町1-1", "環".repeat(801)))
                 .andExpect(status().isOk())
@@ -121,20 +122,20 @@ class CouncilIntegrationTest {
         awaitMail(greenMail, emailOf(young), "公募委員への応募を受け付けました");
 
         // A member of another council, and a past public member of this one, are refused.
-        SignedInUser otherMember = account("cn-other", null, null);
+        SignedInUser otherMember = people.account("cn-other", null, null);
         long otherCouncil = jdbc.sql("insert into council (department_id, name, purpose, seats, term_years, created_at, updated_at) values (:d, '他の審議会', '他', 10, 2, now(), now()) returning id")
                 .param("d", dept).query(Long.class).single();
         memberRow(otherCouncil, otherMember.accountId(), "EXPERT", today.plusYears(3));
         mvc.perform(apply(callId, otherMember, "他 委員", LocalDate.of(1970, 1, 1), "本庄市中央1-1", "環境をよくしたい。"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("他の審議会等の委員を務めている方は応募できません")));
-        SignedInUser pastMember = account("cn-past", null, null);
+        SignedInUser pastMember = people.account("cn-past", null, null);
         memberRow(councilId, pastMember.accountId(), "PUBLIC", today.minusYears(2));
         mvc.perform(apply(callId, pastMember, "過去 委員", LocalDate.of(1970, 1, 1), "本庄市中央1-2", "環境をよくしたい。"))
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("公募委員を務めたことがある方は応募できません")));
 
         List<SignedInUser> applicants = new ArrayList<>(List.of(young));
         for (int i = 0; i < 4; i++) {
-            SignedInUser a = account("cn-app" + i, null, null);
+            SignedInUser a = people.account("cn-app" + i, null, null);
             mvc.perform(apply(callId, a, "応募 " + i + "郎" + tag, LocalDate.of(1980 + i, 5, 1), "本庄市千代田" + i + "-" + tag, "わたしの考え " + i))
                     .andExpect(status().is3xxRedirection());
             applicants.add(a);
@@ -230,7 +231,7 @@ class CouncilIntegrationTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         long dept = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '福祉課', false, true, now()) returning id")
                 .param("c", "cs-" + tag).query(Long.class).single();
-        SignedInUser staff = account("cs-staff", dept, "STAFF");
+        SignedInUser staff = people.account("cs-staff", dept, "STAFF");
         LocalDate today = councils.today();
         long councilId = jdbc.sql("insert into council (department_id, name, purpose, seats, term_years, created_at, updated_at) values (:d, :n, '福祉', 10, 2, now(), now()) returning id")
                 .param("d", dept).param("n", "福祉審議会" + tag).query(Long.class).single();
@@ -240,8 +241,8 @@ class CouncilIntegrationTest {
                         values (:c, 1, :o, :cl, :ts, :te, 18, false, 'テーマ', 400, 'SCORE', 'PUBLISHED', now(), now()) returning id""")
                 .param("c", councilId).param("o", today.minusDays(1)).param("cl", today.plusDays(20)).param("ts", today.plusDays(40))
                 .param("te", today.plusDays(40).plusYears(2)).query(Long.class).single();
-        SignedInUser a = account("cs-a", null, null);
-        SignedInUser b = account("cs-b", null, null);
+        SignedInUser a = people.account("cs-a", null, null);
+        SignedInUser b = people.account("cs-b", null, null);
         // Residence not required by this call: an address outside the city is accepted.
         mvc.perform(apply(callId, a, "福祉 一子", LocalDate.of(1990, 1, 1), "熊谷市本町1-1", "考え")).andExpect(status().is3xxRedirection());
         mvc.perform(apply(callId, b, "福祉 二子", LocalDate.of(1991, 1, 1), "本庄市本町1-1", "考え")).andExpect(status().is3xxRedirection());
@@ -298,25 +299,12 @@ class CouncilIntegrationTest {
         return jdbc.sql("select email from account where id = :id").param("id", accountId).query(String.class).single();
     }
 
-    private SignedInUser account(String prefix, Long dept, String role) {
-        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
-        long id = jdbc.sql("""
-                        insert into account (email, password_hash, name, status, department_id, created_at, updated_at, email_verified_at)
-                        values (:e, :h, :n, 'ACTIVE', :d, now(), now(), now()) returning id""")
-                .param("e", email).param("h", encoder.encode("test-password-1")).param("n", prefix).param("d", dept).query(Long.class).single();
-        jdbc.sql("insert into account_role (account_id, role) values (:id, 'RESIDENT')").param("id", id).update();
-        if (role != null) {
-            jdbc.sql("insert into account_role (account_id, role) values (:id, :r)").param("id", id).param("r", role).update();
-        }
-        return (SignedInUser) users.loadUserByUsername(email);
-    }
-
     @Test
     void lateDraftsCannotShortenTheCallAndACallWithoutApplicantsEnds() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         long dept = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '企画課', false, true, now()) returning id")
                 .param("c", "cl-" + tag).query(Long.class).single();
-        SignedInUser staff = account("cl-staff", dept, "STAFF");
+        SignedInUser staff = people.account("cl-staff", dept, "STAFF");
         LocalDate today = councils.today();
         long councilId = jdbc.sql("insert into council (department_id, name, purpose, seats, term_years, created_at, updated_at) values (:d, :n, '企画', 10, 2, now(), now()) returning id")
                 .param("d", dept).param("n", "総合計画審議会" + tag).query(Long.class).single();

@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class PublicCommentIntegrationTest {
 
+    @Autowired jp.kyodo.TestPeople people;
     @Autowired MockMvc mvc;
     @Autowired GreenMail greenMail;
     @Autowired JdbcClient jdbc;
@@ -42,8 +43,8 @@ class PublicCommentIntegrationTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         long dept = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '都市計画課', false, true, now()) returning id")
                 .param("c", "pc-" + tag).query(Long.class).single();
-        SignedInUser staff = account("pc-staff", dept, "STAFF");
-        SignedInUser resident = account("pc-resident", null, null);
+        SignedInUser staff = people.account("pc-staff", dept, "STAFF");
+        SignedInUser resident = people.account("pc-resident", null, null);
         LocalDate today = comments.today();
         String title = "本庄駅北口周辺まちづくり計画(案)" + tag;
 
@@ -121,8 +122,8 @@ class PublicCommentIntegrationTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         long dept = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '都市計画課', false, true, now()) returning id")
                 .param("c", "pcd-" + tag).query(Long.class).single();
-        SignedInUser staff = account("pcd-staff", dept, "STAFF");
-        SignedInUser other = account("pcd-other", null, "STAFF");
+        SignedInUser staff = people.account("pcd-staff", dept, "STAFF");
+        SignedInUser other = people.account("pcd-other", null, "STAFF");
         LocalDate today = comments.today();
         String location = mvc.perform(post("/staff/participation/comments/new").with(csrf()).with(user(staff)).param("title", "計画(案)" + tag)
                         .param("purpose", "趣旨").param("opensOn", today.toString()).param("closesOn", today.plusDays(30).toString())
@@ -159,18 +160,5 @@ class PublicCommentIntegrationTest {
     private long count(long id, String status) {
         return jdbc.sql("select count(*) from pc_comment where procedure_id = :p and status = :s").param("p", id).param("s", status)
                 .query(Long.class).single();
-    }
-
-    private SignedInUser account(String prefix, Long dept, String role) {
-        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
-        long id = jdbc.sql("""
-                        insert into account (email, password_hash, name, status, department_id, created_at, updated_at, email_verified_at)
-                        values (:e, :h, :n, 'ACTIVE', :d, now(), now(), now()) returning id""")
-                .param("e", email).param("h", encoder.encode("test-password-1")).param("n", prefix).param("d", dept).query(Long.class).single();
-        jdbc.sql("insert into account_role (account_id, role) values (:id, 'RESIDENT')").param("id", id).update();
-        if (role != null) {
-            jdbc.sql("insert into account_role (account_id, role) values (:id, :r)").param("id", id).param("r", role).update();
-        }
-        return (SignedInUser) users.loadUserByUsername(email);
     }
 }

@@ -34,6 +34,7 @@ class VoiceIntegrationTest {
 
     private static final String STALE = "ほかの人がこの内容を更新しました";
 
+    @Autowired jp.kyodo.TestPeople people;
     @Autowired MockMvc mvc;
     @Autowired GreenMail greenMail;
     @Autowired JdbcClient jdbc;
@@ -46,9 +47,9 @@ class VoiceIntegrationTest {
         long secretariat = department("市民活動推進課", true, tag);
         long centre = department("生涯学習課", false, tag);
         long roads = department("道路課", false, tag);
-        SignedInUser office = account("voice-office", secretariat, "STAFF");
-        SignedInUser centreStaff = account("voice-centre", centre, "STAFF");
-        SignedInUser roadsStaff = account("voice-roads", roads, "STAFF");
+        SignedInUser office = people.account("voice-office", secretariat, "STAFF");
+        SignedInUser centreStaff = people.account("voice-centre", centre, "STAFF");
+        SignedInUser roadsStaff = people.account("voice-roads", roads, "STAFF");
 
         // Mistakes are named next to their fields and what was typed stays.
         mvc.perform(post("/participation/voice").with(csrf()).param("subject", "土曜の開館" + tag).param("body", "").param("email", "x@")
@@ -135,7 +136,7 @@ class VoiceIntegrationTest {
                 .andExpect(redirectedUrl("/staff/participation/voice/" + id));
 
         // A suggestion sent with an account, without consent: received at once, answered by the secretariat, never published.
-        SignedInUser resident = account("voice-resident", null, null);
+        SignedInUser resident = people.account("voice-resident", null, null);
         mvc.perform(get("/participation/voice").with(user(resident)))
                 .andExpect(content().string(Matchers.containsString("value=\"" + resident.getUsername() + "\"")));
         String subject2 = "協働の進め方" + tag;
@@ -189,7 +190,7 @@ class VoiceIntegrationTest {
     @Test
     void overdueSuggestionsAreMarkedInTheQueue() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        SignedInUser admin = account("voice-admin", null, "ADMIN");
+        SignedInUser admin = people.account("voice-admin", null, "ADMIN");
         long id = jdbc.sql("""
                         insert into voice_suggestion (receipt_no, category, subject, body, name, email, wants_answer, consents, status, due_on,
                             created_at, received_at, updated_at)
@@ -212,18 +213,5 @@ class VoiceIntegrationTest {
     private long department(String name, boolean secretariat, String tag) {
         return jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, :n, :s, true, now()) returning id")
                 .param("c", "v-" + UUID.randomUUID().toString().substring(0, 8)).param("n", name).param("s", secretariat).query(Long.class).single();
-    }
-
-    private SignedInUser account(String prefix, Long dept, String role) {
-        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
-        long id = jdbc.sql("""
-                        insert into account (email, password_hash, name, status, department_id, created_at, updated_at, email_verified_at)
-                        values (:e, :h, :n, 'ACTIVE', :d, now(), now(), now()) returning id""")
-                .param("e", email).param("h", encoder.encode("test-password-1")).param("n", prefix).param("d", dept).query(Long.class).single();
-        jdbc.sql("insert into account_role (account_id, role) values (:id, 'RESIDENT')").param("id", id).update();
-        if (role != null) {
-            jdbc.sql("insert into account_role (account_id, role) values (:id, :r)").param("id", id).param("r", role).update();
-        }
-        return (SignedInUser) users.loadUserByUsername(email);
     }
 }

@@ -48,6 +48,7 @@ class WorkshopIntegrationTest {
 
     static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
 
+    @Autowired jp.kyodo.TestPeople people;
     @Autowired MockMvc mvc;
     @Autowired GreenMail greenMail;
     @Autowired JdbcClient jdbc;
@@ -65,9 +66,9 @@ class WorkshopIntegrationTest {
     void fromDraftToPublishedRecordWithWaitingList() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         long dept = department(tag);
-        SignedInUser staff = account("ws-staff", dept, "STAFF");
-        SignedInUser otherStaff = account("ws-other", department(tag + "x"), "STAFF");
-        SignedInUser resident = account("ws-resident", null, null);
+        SignedInUser staff = people.account("ws-staff", dept, "STAFF");
+        SignedInUser otherStaff = people.account("ws-other", department(tag + "x"), "STAFF");
+        SignedInUser resident = people.account("ws-resident", null, null);
         LocalDate today = workshops.today();
         String title = "駅周辺まちづくりワークショップ" + tag;
 
@@ -207,7 +208,7 @@ class WorkshopIntegrationTest {
     void concurrentRegistrationsForTheLastPlaceDoNotOverbook() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         long dept = department(tag);
-        SignedInUser staff = account("ws-race", dept, "STAFF");
+        SignedInUser staff = people.account("ws-race", dept, "STAFF");
         LocalDate today = workshops.today();
         long id = workshops.create(staff, dept, java.util.Map.of("title", "最後の1席" + tag, "theme", "同時申込", "heldOn",
                 today.plusDays(5).toString(), "startsAt", "10:00", "endsAt", "12:00", "place", "市役所", "capacity", "2", "target", "どなたでも",
@@ -251,7 +252,7 @@ class WorkshopIntegrationTest {
     void demoDataShowsEachState() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         long dept = department(tag);
-        SignedInUser staff = account("ws-demo", dept, "STAFF");
+        SignedInUser staff = people.account("ws-demo", dept, "STAFF");
         demoData.load(staff.accountId(), dept);
         List<Workshops.Workshop> loaded = workshops.forDepartment(dept, false);
         assertThat(loaded).extracting(Workshops.Workshop::phase)
@@ -274,18 +275,5 @@ class WorkshopIntegrationTest {
     private long department(String tag) {
         return jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '都市計画課', false, true, now()) returning id")
                 .param("c", "ws-" + tag).query(Long.class).single();
-    }
-
-    private SignedInUser account(String prefix, Long dept, String role) {
-        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
-        long id = jdbc.sql("""
-                        insert into account (email, password_hash, name, status, department_id, created_at, updated_at, email_verified_at)
-                        values (:e, :h, :n, 'ACTIVE', :d, now(), now(), now()) returning id""")
-                .param("e", email).param("h", encoder.encode("test-password-1")).param("n", prefix).param("d", dept).query(Long.class).single();
-        jdbc.sql("insert into account_role (account_id, role) values (:id, 'RESIDENT')").param("id", id).update();
-        if (role != null) {
-            jdbc.sql("insert into account_role (account_id, role) values (:id, :r)").param("id", id).param("r", role).update();
-        }
-        return (SignedInUser) users.loadUserByUsername(email);
     }
 }
