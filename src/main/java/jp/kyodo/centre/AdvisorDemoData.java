@@ -14,9 +14,6 @@ import jp.kyodo.groups.PublicGroup;
 import jp.kyodo.shared.CityProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -28,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(62)
-class AdvisorDemoData implements ApplicationRunner {
+class AdvisorDemoData extends jp.kyodo.shared.DemoContent {
 
     private static final Logger log = LoggerFactory.getLogger(AdvisorDemoData.class);
 
@@ -38,39 +35,32 @@ class AdvisorDemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CityProfile city;
-    private final boolean demoData;
-    private final String adminEmail;
 
-    AdvisorDemoData(JdbcClient jdbc, Accounts accounts, Groups groups, TransactionTemplate tx, Clock clock, CityProfile city,
-                    @Value("${kyodo.demo-data}") boolean demoData, @Value("${kyodo.admin.email:}") String adminEmail) {
+    AdvisorDemoData(JdbcClient jdbc, Accounts accounts, Groups groups, TransactionTemplate tx, Clock clock, CityProfile city, org.springframework.core.env.Environment environment) {
+        super(tx, jdbc, environment);
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.groups = groups;
         this.tx = tx;
         this.clock = clock;
         this.city = city;
-        this.demoData = demoData;
-        this.adminEmail = adminEmail;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demoData || !adminEmail.isBlank()) {
+    protected java.util.List<String> demoTables() {
+        return java.util.List.of("centre_advisor");
+    }
+
+    @Override
+    protected void loadDemo() {
+        Optional<AccountSummary> resident = accounts.findByEmail("shimin@example.jp");
+        List<PublicGroup> listed = groups.listed();
+        if (resident.isEmpty() || listed.size() < 3) {
             return;
         }
-        tx.executeWithoutResult(s -> {
-            if (jdbc.sql("select count(*) from centre_advisor").query(Long.class).single() > 0) {
-                return;
-            }
-            Optional<AccountSummary> resident = accounts.findByEmail("shimin@example.jp");
-            List<PublicGroup> listed = groups.listed();
-            if (resident.isEmpty() || listed.size() < 3) {
-                return;
-            }
-            List<Groups.GroupProfile> own = groups.managedBy(resident.get().id());
-            load(resident.get().id(), own.isEmpty() ? null : own.getFirst(), listed);
-            log.info("Loaded demo advisors");
-        });
+        List<Groups.GroupProfile> own = groups.managedBy(resident.get().id());
+        load(resident.get().id(), own.isEmpty() ? null : own.getFirst(), listed);
+        log.info("Loaded demo advisors");
     }
 
     /** Creates the demo advisors and consultations (the caller checks that there are none yet). */

@@ -16,9 +16,6 @@ import jp.kyodo.groups.PublicGroup;
 import jp.kyodo.shared.CityProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(61)
-class CentreDemoData implements ApplicationRunner {
+class CentreDemoData extends jp.kyodo.shared.DemoContent {
 
     private static final Logger log = LoggerFactory.getLogger(CentreDemoData.class);
 
@@ -62,11 +59,9 @@ class CentreDemoData implements ApplicationRunner {
     private final Clock clock;
     private final CityProfile city;
     private final CentreSettings settings;
-    private final boolean demoData;
-    private final String adminEmail;
 
-    CentreDemoData(JdbcClient jdbc, Accounts accounts, Groups groups, TransactionTemplate tx, Clock clock, CityProfile city, CentreSettings settings,
-                   @Value("${kyodo.demo-data}") boolean demoData, @Value("${kyodo.admin.email:}") String adminEmail) {
+    CentreDemoData(JdbcClient jdbc, Accounts accounts, Groups groups, TransactionTemplate tx, Clock clock, CityProfile city, CentreSettings settings, org.springframework.core.env.Environment environment) {
+        super(tx, jdbc, environment);
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.groups = groups;
@@ -74,28 +69,22 @@ class CentreDemoData implements ApplicationRunner {
         this.clock = clock;
         this.city = city;
         this.settings = settings;
-        this.demoData = demoData;
-        this.adminEmail = adminEmail;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demoData || !adminEmail.isBlank()) {
+    protected java.util.List<String> demoTables() {
+        return java.util.List.of("centre_booking", "centre_block");
+    }
+
+    @Override
+    protected void loadDemo() {
+        Optional<AccountSummary> resident = accounts.findByEmail("shimin@example.jp");
+        if (resident.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(s -> {
-            if (jdbc.sql("select count(*) from centre_booking").query(Long.class).single() > 0
-                    || jdbc.sql("select count(*) from centre_block").query(Long.class).single() > 0) {
-                return;
-            }
-            Optional<AccountSummary> resident = accounts.findByEmail("shimin@example.jp");
-            if (resident.isEmpty()) {
-                return;
-            }
-            if (load(resident.get().id()) > 0) {
-                log.info("Loaded demo centre bookings");
-            }
-        });
+        if (load(resident.get().id()) > 0) {
+            log.info("Loaded demo centre bookings");
+        }
     }
 
     /** Loads the fortnight's bookings and the maintenance block (the caller checks that there are none); returns the bookings made. */

@@ -13,8 +13,6 @@ import jp.kyodo.shared.CityProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(51)
-class ParticipationDemoData implements ApplicationRunner {
+class ParticipationDemoData extends jp.kyodo.shared.DemoContent {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipationDemoData.class);
 
@@ -36,38 +34,30 @@ class ParticipationDemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CityProfile city;
-    private final boolean demoData;
-    private final String adminEmail;
 
-    ParticipationDemoData(JdbcClient jdbc, Accounts accounts, TransactionTemplate tx, Clock clock, CityProfile city,
-                          @Value("${kyodo.demo-data}") boolean demoData, @Value("${kyodo.admin.email:}") String adminEmail) {
+    ParticipationDemoData(JdbcClient jdbc, Accounts accounts, TransactionTemplate tx, Clock clock, CityProfile city, org.springframework.core.env.Environment environment) {
+        super(tx, jdbc, environment);
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.tx = tx;
         this.clock = clock;
         this.city = city;
-        this.demoData = demoData;
-        this.adminEmail = adminEmail;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demoData || !adminEmail.isBlank()) {
+    protected java.util.List<String> demoTables() {
+        return java.util.List.of("pc_procedure", "council");
+    }
+
+    @Override
+    protected void loadDemo() {
+        Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
+        Optional<DepartmentView> secretariat = accounts.secretariat();
+        if (staff.isEmpty() || secretariat.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(s -> {
-            if (jdbc.sql("select count(*) from pc_procedure").query(Long.class).single() > 0
-                    || jdbc.sql("select count(*) from council").query(Long.class).single() > 0) {
-                return;
-            }
-            Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
-            Optional<DepartmentView> secretariat = accounts.secretariat();
-            if (staff.isEmpty() || secretariat.isEmpty()) {
-                return;
-            }
-            load(staff.get().id(), secretariat.get().id(), accounts.findByEmail("shimin@example.jp").map(AccountSummary::id).orElse(null));
-            log.info("Loaded demo public comments and councils");
-        });
+        load(staff.get().id(), secretariat.get().id(), accounts.findByEmail("shimin@example.jp").map(AccountSummary::id).orElse(null));
+        log.info("Loaded demo public comments and councils");
     }
 
     /** Creates the demo procedures and councils (the caller checks that there are none yet). */

@@ -12,9 +12,6 @@ import jp.kyodo.accounts.DepartmentView;
 import jp.kyodo.shared.CityProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(53)
-class VoiceDemoData implements ApplicationRunner {
+class VoiceDemoData extends jp.kyodo.shared.DemoContent {
 
     private static final Logger log = LoggerFactory.getLogger(VoiceDemoData.class);
 
@@ -35,36 +32,29 @@ class VoiceDemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CityProfile city;
-    private final boolean demoData;
-    private final String adminEmail;
 
-    VoiceDemoData(JdbcClient jdbc, Accounts accounts, TransactionTemplate tx, Clock clock, CityProfile city,
-                  @Value("${kyodo.demo-data}") boolean demoData, @Value("${kyodo.admin.email:}") String adminEmail) {
+    VoiceDemoData(JdbcClient jdbc, Accounts accounts, TransactionTemplate tx, Clock clock, CityProfile city, org.springframework.core.env.Environment environment) {
+        super(tx, jdbc, environment);
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.tx = tx;
         this.clock = clock;
         this.city = city;
-        this.demoData = demoData;
-        this.adminEmail = adminEmail;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demoData || !adminEmail.isBlank()) {
+    protected java.util.List<String> demoTables() {
+        return java.util.List.of("voice_suggestion");
+    }
+
+    @Override
+    protected void loadDemo() {
+        Optional<DepartmentView> secretariat = accounts.secretariat();
+        Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
+        if (secretariat.isEmpty() || staff.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(s -> {
-            if (jdbc.sql("select count(*) from voice_suggestion").query(Long.class).single() > 0) {
-                return;
-            }
-            Optional<DepartmentView> secretariat = accounts.secretariat();
-            Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
-            if (secretariat.isEmpty() || staff.isEmpty()) {
-                return;
-            }
-            load(secretariat.get().id(), staff.get().id());
-        });
+        load(secretariat.get().id(), staff.get().id());
     }
 
     void load(long secretariat, long staff) {

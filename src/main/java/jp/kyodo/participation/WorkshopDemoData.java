@@ -15,9 +15,6 @@ import jp.kyodo.accounts.DepartmentView;
 import jp.kyodo.shared.CityProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(52)
-class WorkshopDemoData implements ApplicationRunner {
+class WorkshopDemoData extends jp.kyodo.shared.DemoContent {
 
     private static final Logger log = LoggerFactory.getLogger(WorkshopDemoData.class);
 
@@ -38,38 +35,31 @@ class WorkshopDemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CityProfile city;
-    private final boolean demoData;
-    private final String adminEmail;
 
-    WorkshopDemoData(JdbcClient jdbc, Accounts accounts, TransactionTemplate tx, Clock clock, CityProfile city,
-                     @Value("${kyodo.demo-data}") boolean demoData, @Value("${kyodo.admin.email:}") String adminEmail) {
+    WorkshopDemoData(JdbcClient jdbc, Accounts accounts, TransactionTemplate tx, Clock clock, CityProfile city, org.springframework.core.env.Environment environment) {
+        super(tx, jdbc, environment);
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.tx = tx;
         this.clock = clock;
         this.city = city;
-        this.demoData = demoData;
-        this.adminEmail = adminEmail;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demoData || !adminEmail.isBlank()) {
+    protected java.util.List<String> demoTables() {
+        return java.util.List.of("ws_workshop");
+    }
+
+    @Override
+    protected void loadDemo() {
+        Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
+        Long department = staff.map(AccountSummary::departmentId)
+                .orElseGet(() -> accounts.secretariat().map(DepartmentView::id).orElse(null));
+        if (staff.isEmpty() || department == null) {
             return;
         }
-        tx.executeWithoutResult(s -> {
-            if (jdbc.sql("select count(*) from ws_workshop").query(Long.class).single() > 0) {
-                return;
-            }
-            Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
-            Long department = staff.map(AccountSummary::departmentId)
-                    .orElseGet(() -> accounts.secretariat().map(DepartmentView::id).orElse(null));
-            if (staff.isEmpty() || department == null) {
-                return;
-            }
-            load(staff.get().id(), department);
-            log.info("Loaded demo workshops");
-        });
+        load(staff.get().id(), department);
+        log.info("Loaded demo workshops");
     }
 
     /** Creates the three demo workshops (the caller checks that there are none yet). */

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class AdvisorDemoDataTest {
 
+    @Autowired org.springframework.core.env.Environment environment;
     @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
     @Autowired Groups groups;
@@ -30,7 +31,7 @@ class AdvisorDemoDataTest {
     void twoAdvisorsWithPastConsultations() {
         tx.executeWithoutResult(status -> {
             List<PublicGroup> listed = List.of(group(1_000_001L, "デモの会A"), group(1_000_002L, "デモの会B"));
-            new AdvisorDemoData(jdbc, accounts, groups, tx, clock, city, true, "").load(1L, null, listed);
+            new AdvisorDemoData(jdbc, accounts, groups, tx, clock, city, environment).load(1L, null, listed);
             var demo = advisors.advisors(true).stream().filter(a -> a.name().equals("岡田 涼子") || a.name().equals("杉本 大地")).toList();
             assertThat(demo).hasSize(2).allMatch(a -> a.consultations() >= 1);
             assertThat(advisors.queue(false)).filteredOn(r -> r.groupName().startsWith("デモの会"))

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class CentreDemoDataTest {
 
+    @Autowired org.springframework.core.env.Environment environment;
     @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
     @Autowired Groups groups;
@@ -37,7 +38,7 @@ class CentreDemoDataTest {
             // As on an empty database.
             jdbc.sql("delete from centre_booking").update();
             jdbc.sql("delete from centre_block").update();
-            CentreDemoData demo = new CentreDemoData(jdbc, accounts, groups, tx, clock, city, settings, true, "");
+            CentreDemoData demo = new CentreDemoData(jdbc, accounts, groups, tx, clock, city, settings, environment);
             int made = demo.load(resident);
             assertThat(made).isGreaterThanOrEqualTo(8);
             Map<String, Long> byStatus = jdbc.sql("select status, count(*) from centre_booking group by status")

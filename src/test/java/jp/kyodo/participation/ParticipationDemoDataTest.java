@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class ParticipationDemoDataTest {
 
+    @Autowired org.springframework.core.env.Environment environment;
     @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
     @Autowired TransactionTemplate tx;
@@ -32,7 +33,7 @@ class ParticipationDemoDataTest {
         long secretariat = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '市民活動推進課', false, true, now()) returning id")
                 .param("c", "pd-" + UUID.randomUUID().toString().substring(0, 8)).query(Long.class).single();
         tx.executeWithoutResult(status -> {
-            new ParticipationDemoData(jdbc, accounts, tx, clock, city, true, "").load(1L, secretariat, null);
+            new ParticipationDemoData(jdbc, accounts, tx, clock, city, environment).load(1L, secretariat, null);
             var demo = comments.forDepartment(secretariat, false);
             var station = comments.publicList().stream().filter(p -> p.title().equals("本庄駅周辺まちづくり計画(案)")).findFirst().orElseThrow();
             assertThat(station.phase()).isEqualTo(PublicComments.Phase.OPEN);

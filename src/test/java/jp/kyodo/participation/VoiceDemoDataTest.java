@@ -22,6 +22,7 @@ class VoiceDemoDataTest {
     private static final List<String> DEMO_EMAILS = List.of("yamakawa@example.jp", "morita@example.jp", "kawaguchi@example.jp",
             "ishida@example.jp", "kobayashi@example.jp", "nakajima@example.jp");
 
+    @Autowired org.springframework.core.env.Environment environment;
     @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
     @Autowired TransactionTemplate tx;
@@ -38,7 +39,7 @@ class VoiceDemoDataTest {
                         values (:e, 'x', '職員', 'ACTIVE', :d, now(), now(), now()) returning id""")
                 .param("e", "vd-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp").param("d", secretariat).query(Long.class).single();
         tx.executeWithoutResult(status -> {
-            new VoiceDemoData(jdbc, accounts, tx, clock, city, true, "").load(secretariat, staff);
+            new VoiceDemoData(jdbc, accounts, tx, clock, city, environment).load(secretariat, staff);
             Map<String, Long> byStatus = jdbc.sql("select status, count(*) from voice_suggestion where email in (:e) group by status")
                     .param("e", DEMO_EMAILS).query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

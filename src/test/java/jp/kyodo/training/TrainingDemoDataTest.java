@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class TrainingDemoDataTest {
 
+    @Autowired org.springframework.core.env.Environment environment;
     @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
     @Autowired TransactionTemplate tx;
@@ -41,7 +42,7 @@ class TrainingDemoDataTest {
         jdbc.sql("insert into account_role (account_id, role) values (:id, 'RESIDENT')").param("id", residentId).update();
         tx.executeWithoutResult(status -> {
             AccountSummary resident = accounts.find(residentId).orElseThrow();
-            new TrainingDemoData(jdbc, accounts, tx, clock, city, true, "").load(staff, dept, resident);
+            new TrainingDemoData(jdbc, accounts, tx, clock, city, environment).load(staff, dept, resident);
             List<Courses.Course> loaded = courses.forDepartment(dept, false);
             assertThat(loaded).hasSize(3);
             Courses.Course leaders = loaded.stream().filter(c -> c.title().startsWith("地域リーダー養成講座")).findFirst().orElseThrow();
