@@ -14,9 +14,6 @@ import jp.kyodo.shared.CityProfile;
 import jp.kyodo.shared.FiscalYear;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(40)
-class SupportDemoData implements ApplicationRunner {
+class SupportDemoData extends jp.kyodo.shared.DemoContent {
 
     private static final Logger log = LoggerFactory.getLogger(SupportDemoData.class);
 
@@ -39,38 +36,31 @@ class SupportDemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CityProfile city;
-    private final boolean demoData;
-    private final String adminEmail;
 
-    SupportDemoData(JdbcClient jdbc, Accounts accounts, Groups groups, TransactionTemplate tx, Clock clock, CityProfile city,
-                    @Value("${kyodo.demo-data}") boolean demoData, @Value("${kyodo.admin.email:}") String adminEmail) {
+    SupportDemoData(JdbcClient jdbc, Accounts accounts, Groups groups, TransactionTemplate tx, Clock clock, CityProfile city, org.springframework.core.env.Environment environment) {
+        super(tx, jdbc, environment);
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.groups = groups;
         this.tx = tx;
         this.clock = clock;
         this.city = city;
-        this.demoData = demoData;
-        this.adminEmail = adminEmail;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demoData || !adminEmail.isBlank()) {
+    protected List<String> demoTables() {
+        return List.of("support_event");
+    }
+
+    @Override
+    protected void loadDemo() {
+        Optional<AccountSummary> resident = accounts.findByEmail("shimin@example.jp");
+        Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
+        List<PublicGroup> listed = groups.listed();
+        if (resident.isEmpty() || staff.isEmpty() || listed.size() < 6) {
             return;
         }
-        tx.executeWithoutResult(s -> {
-            if (jdbc.sql("select count(*) from support_event").query(Long.class).single() > 0) {
-                return;
-            }
-            Optional<AccountSummary> resident = accounts.findByEmail("shimin@example.jp");
-            Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
-            List<PublicGroup> listed = groups.listed();
-            if (resident.isEmpty() || staff.isEmpty() || listed.size() < 6) {
-                return;
-            }
-            load(resident.get(), staff.get(), listed);
-        });
+        load(resident.get(), staff.get(), listed);
     }
 
     private void load(AccountSummary resident, AccountSummary staff, List<PublicGroup> listed) {
