@@ -179,6 +179,15 @@ public final class BrowserSupport implements BeforeAllCallback, AfterAllCallback
         return baseUrl;
     }
 
+    /** Logs in on the page through the login form and waits for the account page. */
+    public static void logIn(Page page, String email, String password) {
+        page.navigate("/login");
+        page.locator("#username").fill(email);
+        page.locator("#password").fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ログインする").setExact(true)).click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page).hasURL(java.util.regex.Pattern.compile("/account$"));
+    }
+
     /**
      * Runs axe-core (WCAG 2.0/2.1, A and AA) on the page as it is now and fails if any problem is "serious" or
      * "critical", listing each rule, what it asks for and the first element concerned. Lesser problems are printed.

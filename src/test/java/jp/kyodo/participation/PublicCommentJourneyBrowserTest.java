@@ -32,6 +32,7 @@ class PublicCommentJourneyBrowserTest {
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
 
+    @Autowired jp.kyodo.TestPeople people;
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
     @Autowired PublicComments comments;
@@ -40,23 +41,13 @@ class PublicCommentJourneyBrowserTest {
     @Test
     void fromPublicationToResult() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        long dept = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '都市計画課', false, true, now()) returning id")
-                .param("c", "pcj-" + tag).query(Long.class).single();
-        String staff = "pcj-staff-" + tag + "@example.jp";
-        long staffId = jdbc.sql("""
-                        insert into account (email, password_hash, name, status, department_id, created_at, updated_at, email_verified_at)
-                        values (:e, :h, '計画 担当', 'ACTIVE', :d, now(), now(), now()) returning id""")
-                .param("e", staff).param("h", encoder.encode("test-password-1")).param("d", dept).query(Long.class).single();
-        jdbc.sql("insert into account_role (account_id, role) values (:id, 'RESIDENT'), (:id, 'STAFF')").param("id", staffId).update();
+        long dept = people.department("都市計画課", false);
+        String staff = people.email(people.account("pcj-staff", dept, "STAFF").accountId());
         LocalDate today = comments.today();
         String title = "駅北口まちづくり計画(案)" + tag;
 
         Page city = browser.page();
-        city.navigate("/login");
-        city.locator("#username").fill(staff);
-        city.locator("#password").fill("test-password-1");
-        button(city, "ログインする").click();
-        assertThat(city).hasURL(Pattern.compile("/account$"));
+        BrowserSupport.logIn(city, staff, "test-password-1");
         city.navigate("/staff/participation/comments");
         assertAccessible(city);
         city.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("案を公表する準備をする")).click();

@@ -122,11 +122,7 @@ class VoiceJourneyBrowserTest {
 
     private Page login(String email) {
         Page page = browser.newPage(o -> { });
-        page.navigate("/login");
-        page.locator("#username").fill(email);
-        page.locator("#password").fill("test-password-1");
-        button(page, "ログインする").click();
-        assertThat(page).hasURL(Pattern.compile("/account$"));
+        BrowserSupport.logIn(page, email, "test-password-1");
         return page;
     }
 
