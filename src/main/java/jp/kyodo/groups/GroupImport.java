@@ -463,7 +463,7 @@ class GroupImport {
                 return null;
             }
             String e = TextNormalizer.emailAddress(raw.get(c));
-            if (!e.matches("^[A-Za-z0-9._%+\\-']+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}$") || e.length() > 254) {
+            if (!jp.kyodo.shared.Inputs.isEmailAddress(e) || e.length() > 254) {
                 return refuse(c, "groupImport.error.email");
             }
             return e;

@@ -301,7 +301,7 @@ class GroupPeople {
             throw new InvalidInputException("email", "validation.required");
         }
         String email = TextNormalizer.emailAddress(raw).strip();
-        if (email.length() > 254 || !email.matches("^[A-Za-z0-9._%+\\-']+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}$")) {
+        if (email.length() > 254 || !jp.kyodo.shared.Inputs.isEmailAddress(email)) {
             throw new InvalidInputException("email", "validation.email");
         }
         return email;

@@ -772,7 +772,7 @@ class GroupRegistry {
                 return null;
             }
             String e = TextNormalizer.emailAddress(in.email());
-            if (!e.matches("^[A-Za-z0-9._%+\\-']+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}$") || e.length() > 254) {
+            if (!jp.kyodo.shared.Inputs.isEmailAddress(e) || e.length() > 254) {
                 throw new InvalidInputException(prefix + ".email", "validation.email");
             }
             return e;

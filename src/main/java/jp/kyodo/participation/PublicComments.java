@@ -303,7 +303,7 @@ class PublicComments {
                 throw new InvalidInputException("email", "validation.required");
             }
             String e = TextNormalizer.emailAddress(raw).strip();
-            if (e.length() > 254 || !e.matches("^[A-Za-z0-9._%+\\-']+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}$")) {
+            if (e.length() > 254 || !jp.kyodo.shared.Inputs.isEmailAddress(e)) {
                 throw new InvalidInputException("email", "validation.email");
             }
             return e;

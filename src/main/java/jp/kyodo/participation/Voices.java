@@ -47,7 +47,6 @@ class Voices {
     enum Filter { OPEN, DONE, ALL }
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String EMAIL = "^[A-Za-z0-9._%+\\-']+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}$";
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
@@ -155,7 +154,7 @@ class Voices {
                 throw new InvalidInputException("email", "validation.required");
             }
             String e = TextNormalizer.emailAddress(raw).strip();
-            if (e.length() > 254 || !e.matches(EMAIL)) {
+            if (!jp.kyodo.shared.Inputs.isEmailAddress(e)) {
                 throw new InvalidInputException("email", "validation.email");
             }
             return e;

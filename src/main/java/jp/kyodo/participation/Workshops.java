@@ -296,7 +296,7 @@ class Workshops {
                 throw new InvalidInputException("email", "validation.required");
             }
             String e = TextNormalizer.emailAddress(raw).strip();
-            if (e.length() > 254 || !e.matches("^[A-Za-z0-9._%+\\-']+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}$")) {
+            if (e.length() > 254 || !jp.kyodo.shared.Inputs.isEmailAddress(e)) {
                 throw new InvalidInputException("email", "validation.email");
             }
             return e;

@@ -8,7 +8,14 @@ import java.time.LocalDate;
  */
 public final class Inputs {
 
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[A-Za-z0-9._%+\\-']+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}$");
+
     private Inputs() {
+    }
+
+    /** Whether the text (already normalized, see {@link TextNormalizer#emailAddress}) is a deliverable-looking address. */
+    public static boolean isEmailAddress(String text) {
+        return text != null && text.length() <= 254 && EMAIL.matcher(text).matches();
     }
 
     /** Trimmed text, or null when blank; refused when longer than {@code max}. */

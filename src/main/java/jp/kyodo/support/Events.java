@@ -128,7 +128,7 @@ class Events {
         });
         String email = checks.check(() -> {
             String e = Inputs.optional("organiserEmail", f.getOrganiserEmail(), 254);
-            if (e != null && !TextNormalizer.emailAddress(e).matches("^[A-Za-z0-9._%+\\-']+@[A-Za-z0-9.\\-]+\\.[A-Za-z]{2,}$")) {
+            if (e != null && !jp.kyodo.shared.Inputs.isEmailAddress(TextNormalizer.emailAddress(e))) {
                 throw new InvalidInputException("organiserEmail", "validation.email");
             }
             return e == null ? null : TextNormalizer.emailAddress(e);
