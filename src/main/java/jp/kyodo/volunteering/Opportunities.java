@@ -212,13 +212,14 @@ class Opportunities {
         String accessibility = checks.check(() -> Inputs.optional("accessibility", form.get("accessibility"), 1000));
         String toBring = checks.check(() -> Inputs.optional("toBring", form.get("toBring"), 1000));
         LocalDate applyBy = checks.check(() -> Inputs.requiredDate("applyBy", form.get("applyBy")));
-        List<ShiftInput> shifts = shifts(form, checks);
+        List<LocalDate> dates = new ArrayList<>();
+        List<ShiftInput> shifts = shifts(form, checks, dates);
         if (applyBy != null && !checks.failed("applyBy") && applyBy.isBefore(today())) {
             checks.check(() -> {
                 throw new InvalidInputException("applyBy", "validation.vol.past");
             });
         }
-        LocalDate last = shifts.stream().map(ShiftInput::heldOn).max(LocalDate::compareTo).orElse(null);
+        LocalDate last = dates.stream().max(LocalDate::compareTo).orElse(null);
         if (applyBy != null && last != null && applyBy.isAfter(last)) {
             checks.check(() -> {
                 throw new InvalidInputException("applyBy", "validation.vol.applyByAfterShifts");
@@ -251,7 +252,7 @@ class Opportunities {
     }
 
     /** The shift rows of the form (shift1Date, shift1Start, shift1End, shift1Capacity …); blank rows are skipped. */
-    private List<ShiftInput> shifts(Map<String, String> form, InvalidInputException.Checks checks) {
+    private List<ShiftInput> shifts(Map<String, String> form, InvalidInputException.Checks checks, List<LocalDate> dates) {
         List<ShiftInput> result = new ArrayList<>();
         boolean any = false;
         for (int i = 1; i <= SHIFT_ROWS; i++) {
@@ -270,6 +271,9 @@ class Opportunities {
                 }
                 return c;
             });
+            if (date != null) {
+                dates.add(date);
+            }
             if (date != null && date.isBefore(today())) {
                 checks.check(() -> {
                     throw new InvalidInputException(p + "Date", "validation.vol.past");
