@@ -267,6 +267,13 @@ class OpportunityIntegrationTest {
 
         long app = jdbc.sql("select id from vol_application where account_id = :a order by id limit 1").param("a", resident.accountId())
                 .query(Long.class).single();
+        // The resident cancels one: the group is told, without the resident's address.
+        mvc.perform(post("/my/volunteering/applications/" + app + "/cancel").with(csrf()).with(user(resident)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select status from vol_application where id = :a").param("a", app).query(String.class).single()).isEqualTo("CANCELLED");
+        assertThat(awaitMail(greenMail, manager.getUsername(), "取り消されました")).contains("vol-rl-r さん").doesNotContain(resident.getUsername());
+        mvc.perform(post("/my/volunteering/applications/" + app + "/cancel").with(csrf()).with(user(resident)))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("この応募は取り消せません")));
         for (int i = 0; i < 20; i++) {
             jdbc.sql("insert into vol_app_message (application_id, from_group, sender_account_id, sender_name, body, created_at) values (:a, false, :s, 'x', 'x', now())")
                     .param("a", app).param("s", resident.accountId()).update();
