@@ -69,11 +69,11 @@ class Contributions {
                  List<String> areaCodes, String conditions, LocalDate validUntil, Status status, long version, Instant hiddenAt,
                  String hiddenReason, Instant createdAt) {
 
-        boolean hidden() {
+        public boolean hidden() {
             return hiddenAt != null;
         }
 
-        String path() {
+        public String path() {
             return "/contribution/offers/" + id;
         }
     }
@@ -81,11 +81,11 @@ class Contributions {
     record Need(long id, long groupId, String groupName, NeedKind kind, String title, String description, List<String> fieldCodes,
                 String areaCode, LocalDate neededBy, Status status, long version, Instant hiddenAt, String hiddenReason, Instant createdAt) {
 
-        boolean hidden() {
+        public boolean hidden() {
             return hiddenAt != null;
         }
 
-        String path() {
+        public String path() {
             return "/contribution/needs/" + id;
         }
     }

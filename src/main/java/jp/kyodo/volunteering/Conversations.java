@@ -56,7 +56,7 @@ class Conversations {
                         String otherGroupName, String subject, Instant createdAt, Instant lastMessageAt) {
 
         /** The group on the other side from the given one. */
-        String partnerName(long groupId) {
+        public String partnerName(long groupId) {
             return groupId == starterGroupId ? otherGroupName : starterGroupName;
         }
     }
