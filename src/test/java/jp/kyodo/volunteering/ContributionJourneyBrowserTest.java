@@ -77,6 +77,19 @@ class ContributionJourneyBrowserTest {
         assertThat(suggestions).containsText("地区: 本庄地区");
         assertAccessible(page);
 
+        // The public pages show the offer and the suggestion, with no one's address.
+        Page visitor = browser.pageWithoutJavaScript();
+        visitor.navigate("/contribution?offerKind=SKILL&area=honjo");
+        assertAccessible(visitor);
+        visitor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(offerTitle)).click();
+        assertThat(visitor.locator("main")).containsText(needTitle);
+        assertThat(visitor.locator("main")).containsText("不適切な内容を報告する");
+        assertThat(visitor.locator("main")).not().containsText(bizEmail);
+        assertAccessible(visitor);
+        visitor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(needTitle)).click();
+        assertThat(visitor.locator("main")).containsText(offerTitle);
+        assertAccessible(visitor);
+
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(group + "にメッセージを送る")).click();
         assertThat(page.locator("main")).containsText(group);
         assertAccessible(page);
