@@ -195,6 +195,9 @@ class ContributionIntegrationTest {
                 .andExpect(content().string(containsString(offerTitle)))
                 .andExpect(content().string(containsString("種類が合う: 技術・専門知識 ↔ 印刷")))
                 .andExpect(content().string(containsString("/volunteering/report/need/" + need)));
+        mvc.perform(get("/contribution/offers/" + offer).param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Kinds fit: Skills and expertise ↔ Printing")))
+                .andExpect(content().string(containsString("Area: Honjo")));
         mvc.perform(get("/my/contribution/offers/" + offer).with(user(w.biz()))).andExpect(content().string(containsString(needTitle)))
                 .andExpect(content().string(containsString("/my/contribution/conversations/new?offer=" + offer + "&amp;need=" + need)));
 
