@@ -7,7 +7,7 @@ create table vol_report (
     reason        varchar(20) not null,
     details       text,
     reporter_id   bigint,
-    reporter_key  varchar(64) not null,
+    reporter_key  varchar(100) not null,
     status        varchar(20) not null,
     decided_by    bigint,
     decided_at    timestamp with time zone,
