@@ -16,9 +16,6 @@ import jp.kyodo.groups.PublicGroup;
 import jp.kyodo.shared.CityProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(71)
-class ContributionDemoData implements ApplicationRunner {
+class ContributionDemoData extends jp.kyodo.shared.DemoContent {
 
     private static final Logger log = LoggerFactory.getLogger(ContributionDemoData.class);
 
@@ -54,44 +51,37 @@ class ContributionDemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CityProfile city;
-    private final boolean demoData;
-    private final String adminEmail;
 
-    ContributionDemoData(JdbcClient jdbc, Accounts accounts, Groups groups, TransactionTemplate tx, Clock clock, CityProfile city,
-                         @Value("${kyodo.demo-data}") boolean demoData, @Value("${kyodo.admin.email:}") String adminEmail) {
+    ContributionDemoData(JdbcClient jdbc, Accounts accounts, Groups groups, TransactionTemplate tx, Clock clock, CityProfile city, org.springframework.core.env.Environment environment) {
+        super(tx, jdbc, environment);
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.groups = groups;
         this.tx = tx;
         this.clock = clock;
         this.city = city;
-        this.demoData = demoData;
-        this.adminEmail = adminEmail;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demoData || !adminEmail.isBlank()) {
+    protected List<String> demoTables() {
+        return List.of("vol_offer");
+    }
+
+    @Override
+    protected void loadDemo() {
+        Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
+        Optional<AccountSummary> resident = accounts.findByEmail("shimin@example.jp");
+        Map<String, Long> ids = new HashMap<>();
+        for (PublicGroup g : groups.listed()) {
+            if (GROUPS.contains(g.name())) {
+                ids.putIfAbsent(g.name(), g.id());
+            }
+        }
+        if (staff.isEmpty() || resident.isEmpty() || !ids.keySet().containsAll(GROUPS)) {
+            log.info("Demo contribution data skipped: the demo registry's groups or accounts are missing");
             return;
         }
-        tx.executeWithoutResult(s -> {
-            if (jdbc.sql("select count(*) from vol_offer").query(Long.class).single() > 0) {
-                return;
-            }
-            Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
-            Optional<AccountSummary> resident = accounts.findByEmail("shimin@example.jp");
-            Map<String, Long> ids = new HashMap<>();
-            for (PublicGroup g : groups.listed()) {
-                if (GROUPS.contains(g.name())) {
-                    ids.putIfAbsent(g.name(), g.id());
-                }
-            }
-            if (staff.isEmpty() || resident.isEmpty() || !ids.keySet().containsAll(GROUPS)) {
-                log.info("Demo contribution data skipped: the demo registry's groups or accounts are missing");
-                return;
-            }
-            load(ids, staff.get().id(), resident.get().id());
-        });
+        load(ids, staff.get().id(), resident.get().id());
     }
 
     /**

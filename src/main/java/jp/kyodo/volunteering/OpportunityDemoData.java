@@ -17,9 +17,6 @@ import jp.kyodo.groups.PublicGroup;
 import jp.kyodo.shared.CityProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(70)
-class OpportunityDemoData implements ApplicationRunner {
+class OpportunityDemoData extends jp.kyodo.shared.DemoContent {
 
     private static final Logger log = LoggerFactory.getLogger(OpportunityDemoData.class);
 
@@ -43,41 +40,34 @@ class OpportunityDemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CityProfile city;
-    private final boolean demoData;
-    private final String adminEmail;
 
-    OpportunityDemoData(JdbcClient jdbc, Accounts accounts, Groups groups, TransactionTemplate tx, Clock clock, CityProfile city,
-                        @Value("${kyodo.demo-data}") boolean demoData, @Value("${kyodo.admin.email:}") String adminEmail) {
+    OpportunityDemoData(JdbcClient jdbc, Accounts accounts, Groups groups, TransactionTemplate tx, Clock clock, CityProfile city, org.springframework.core.env.Environment environment) {
+        super(tx, jdbc, environment);
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.groups = groups;
         this.tx = tx;
         this.clock = clock;
         this.city = city;
-        this.demoData = demoData;
-        this.adminEmail = adminEmail;
     }
 
     @Override
-    public void run(ApplicationArguments args) {
-        if (!demoData || !adminEmail.isBlank()) {
+    protected List<String> demoTables() {
+        return List.of("vol_opportunity");
+    }
+
+    @Override
+    protected void loadDemo() {
+        Optional<AccountSummary> resident = accounts.findByEmail("shimin@example.jp");
+        Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
+        List<PublicGroup> listed = groups.listed();
+        if (resident.isEmpty() || staff.isEmpty() || listed.size() < 3) {
             return;
         }
-        tx.executeWithoutResult(s -> {
-            if (jdbc.sql("select count(*) from vol_opportunity").query(Long.class).single() > 0) {
-                return;
-            }
-            Optional<AccountSummary> resident = accounts.findByEmail("shimin@example.jp");
-            Optional<AccountSummary> staff = accounts.findByEmail("staff@example.jp");
-            List<PublicGroup> listed = groups.listed();
-            if (resident.isEmpty() || staff.isEmpty() || listed.size() < 3) {
-                return;
-            }
-            long residentGroup = listed.stream().filter(g -> groups.manages(g.id(), resident.get().id())).map(PublicGroup::id).findFirst()
-                    .orElse(listed.getFirst().id());
-            List<Long> others = listed.stream().map(PublicGroup::id).filter(id -> id != residentGroup).toList();
-            load(resident.get().id(), resident.get().name(), residentGroup, others, staff.get().id());
-        });
+        long residentGroup = listed.stream().filter(g -> groups.manages(g.id(), resident.get().id())).map(PublicGroup::id).findFirst()
+                .orElse(listed.getFirst().id());
+        List<Long> others = listed.stream().map(PublicGroup::id).filter(id -> id != residentGroup).toList();
+        load(resident.get().id(), resident.get().name(), residentGroup, others, staff.get().id());
     }
 
     /** Loads the demo opportunities: the resident's group posts three, the other groups the rest. */

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class ContributionDemoDataTest {
 
+    @Autowired org.springframework.core.env.Environment environment;
     @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
     @Autowired Groups groups;
@@ -43,7 +44,7 @@ class ContributionDemoDataTest {
                 long manager = name.equals(ContributionDemoData.SALON) ? resident : staff;
                 ids.put(name, ContributionIntegrationTest.group(jdbc, businesses.contains(name) ? "BUSINESS" : "CIVIC", name, manager, "honjo"));
             }
-            new ContributionDemoData(jdbc, accounts, groups, tx, clock, city, true, "").load(ids, staff, resident);
+            new ContributionDemoData(jdbc, accounts, groups, tx, clock, city, environment).load(ids, staff, resident);
 
             List<Long> groupIds = List.copyOf(ids.values());
             assertThat(jdbc.sql("select count(*) from vol_offer where group_id in (:g) and status = 'PUBLISHED'").param("g", groupIds)

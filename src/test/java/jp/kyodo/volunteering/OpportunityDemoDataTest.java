@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class OpportunityDemoDataTest {
 
+    @Autowired org.springframework.core.env.Environment environment;
     @Autowired JdbcClient jdbc;
     @Autowired Accounts accounts;
     @Autowired Groups groups;
@@ -38,7 +39,7 @@ class OpportunityDemoDataTest {
                     OpportunityIntegrationTest.registeredGroup(jdbc, "デモ見守り隊", resident),
                     OpportunityIntegrationTest.registeredGroup(jdbc, "デモ清掃の会", resident),
                     OpportunityIntegrationTest.registeredGroup(jdbc, "デモ子ども教室", resident));
-            new OpportunityDemoData(jdbc, accounts, groups, tx, clock, city, true, "").load(resident, "本庄 太郎", own, others, resident);
+            new OpportunityDemoData(jdbc, accounts, groups, tx, clock, city, environment).load(resident, "本庄 太郎", own, others, resident);
             List<Long> all = List.of(own, others.get(0), others.get(1), others.get(2));
             assertThat(jdbc.sql("select count(*) from vol_opportunity where group_id in (:g)").param("g", all).query(Long.class).single())
                     .isEqualTo(15);
