@@ -172,7 +172,12 @@ class Contributions {
 
     @Transactional
     void closeOffer(Actor actor, long id, long version) {
-        setOfferStatus(actor, offerForManager(id, actor.accountId()), version, Status.CLOSED, "offer.close");
+        Offer o = offerForManager(id, actor.accountId());
+        // Only a published offer closes: a closed draft would become public without ever being published.
+        if (o.status() != Status.PUBLISHED) {
+            throw new InvalidInputException("version", "validation.contrib.notPublished");
+        }
+        setOfferStatus(actor, o, version, Status.CLOSED, "offer.close");
     }
 
     private void setOfferStatus(Actor actor, Offer o, long version, Status status, String action) {

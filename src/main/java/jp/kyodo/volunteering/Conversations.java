@@ -148,11 +148,15 @@ class Conversations {
         jdbc.sql("update vol_conversation set last_message_at = :now where id = :id").param("now", Timestamp.from(now)).param("id", id).update();
         notifyOther(from == c.starterGroupId() ? c.otherGroupId() : c.starterGroupId(),
                 from == c.starterGroupId() ? c.starterGroupName() : c.otherGroupName(), c.subject(), id);
+        audit.record(actor, "conversation.reply", "vol_conversation", id, from == c.starterGroupId() ? c.starterGroupName() : c.otherGroupName());
     }
 
     /** Records that the two groups agreed to cooperate (once per conversation); both groups' managers are told. */
     @Transactional
     long agree(Actor actor, long id, String rawSummary) {
+        // One agreement per conversation, even when both sides press the button at once.
+        jdbc.sql("select id from vol_conversation where id = :id for update").param("id", id).query(Long.class).optional()
+                .orElseThrow(Contributions::notFound);
         Conversation c = forParticipant(id, actor.accountId());
         String summary = Inputs.required("summary", rawSummary, 1000);
         if (cooperation(id).isPresent()) {
@@ -160,7 +164,15 @@ class Conversations {
         }
         long from = ownSide(c, actor.accountId());
         // The record names the offering business as the group and the other as its partner, the way support records do.
-        long business = c.offerId() != null ? contributions.offerGroup(c.offerId()) : from;
+        long business;
+        if (c.offerId() != null) {
+            business = contributions.offerGroup(c.offerId());
+        } else if (c.needId() != null) {
+            long needGroup = jdbc.sql("select group_id from vol_need where id = :n").param("n", c.needId()).query(Long.class).single();
+            business = needGroup == c.starterGroupId() ? c.otherGroupId() : c.starterGroupId();
+        } else {
+            business = from;
+        }
         long partner = business == c.starterGroupId() ? c.otherGroupId() : c.starterGroupId();
         Instant now = clock.instant();
         long coop = jdbc.sql("""

@@ -21,7 +21,7 @@ interface ModeratedPosts {
     /** Shows the post again. */
     void unhide(long id);
 
-    /** What the moderation queue shows of a post. */
-    record Post(long id, String title, String path, boolean hidden) {
+    /** What the moderation queue shows of a post; {@code published} is false for a draft nobody else may see. */
+    record Post(long id, String title, String path, boolean hidden, boolean published) {
     }
 }

@@ -62,10 +62,10 @@ class Moderation {
         this.reportsPerHour = reportsPerHour;
     }
 
-    /** A post the public may report: it exists and is not hidden. */
+    /** A post the public may report: it is public now (published, not hidden); drafts do not exist for them. */
     ModeratedPosts.Post reportable(String type, long id) {
         ModeratedPosts kind = kind(type);
-        return kind.post(id).filter(p -> !p.hidden()).orElseThrow(Moderation::notFound);
+        return kind.post(id).filter(p -> p.published() && !p.hidden()).orElseThrow(Moderation::notFound);
     }
 
     /** A report, by a signed-in person or not; the reporter is known to the queue only as a key (account or network). */
@@ -94,11 +94,15 @@ class Moderation {
         if (same > 0) {
             throw new InvalidInputException("reason", "validation.moderation.already");
         }
-        jdbc.sql("""
-                        insert into vol_report (post_type, post_id, reason, details, reporter_id, reporter_key, status, created_at)
-                        values (:t, :p, :r, :d, :by, :k, 'OPEN', :now)""")
-                .param("t", type).param("p", id).param("r", reason.name()).param("d", details).param("by", reporter.map(Actor::accountId).orElse(null))
-                .param("k", key).param("now", Timestamp.from(now)).update();
+        try {
+            jdbc.sql("""
+                            insert into vol_report (post_type, post_id, reason, details, reporter_id, reporter_key, status, created_at)
+                            values (:t, :p, :r, :d, :by, :k, 'OPEN', :now)""")
+                    .param("t", type).param("p", id).param("r", reason.name()).param("d", details).param("by", reporter.map(Actor::accountId).orElse(null))
+                    .param("k", key).param("now", Timestamp.from(now)).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new InvalidInputException("reason", "validation.moderation.already");
+        }
         for (String to : accounts.secretariatEmails()) {
             mail.send(to, "moderationReported", Locale.JAPANESE, post.title());
         }

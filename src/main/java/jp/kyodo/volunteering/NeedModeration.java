@@ -26,8 +26,8 @@ class NeedModeration implements ModeratedPosts {
     @Override
     @Transactional(readOnly = true)
     public Optional<Post> post(long id) {
-        return jdbc.sql("select id, title, hidden_at is not null hidden from vol_need where id = :id").param("id", id)
-                .query((rs, i) -> new Post(rs.getLong("id"), rs.getString("title"), "/contribution/needs/" + id, rs.getBoolean("hidden")))
+        return jdbc.sql("select id, title, hidden_at is not null hidden, status <> 'DRAFT' published from vol_need where id = :id").param("id", id)
+                .query((rs, i) -> new Post(rs.getLong("id"), rs.getString("title"), "/contribution/needs/" + id, rs.getBoolean("hidden"), rs.getBoolean("published")))
                 .optional();
     }
 

@@ -35,7 +35,8 @@ class OpportunityModeration implements ModeratedPosts {
     @Override
     @Transactional(readOnly = true)
     public Optional<Post> post(long id) {
-        return opportunities.find(id).map(o -> new Post(o.id(), o.title(), "/volunteering/" + o.id(), o.hidden()));
+        return opportunities.find(id).map(o -> new Post(o.id(), o.title(), "/volunteering/" + o.id(), o.hidden(),
+                o.status() != Opportunities.Status.DRAFT));
     }
 
     @Override

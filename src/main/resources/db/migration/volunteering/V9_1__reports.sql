@@ -16,3 +16,5 @@ create table vol_report (
 );
 create index vol_report_status_idx on vol_report (status, created_at);
 create index vol_report_post_idx on vol_report (post_type, post_id);
+-- One open report per reporter and post, even when the same form is sent twice at once.
+create unique index vol_report_open_once_idx on vol_report (reporter_key, post_type, post_id) where status = 'OPEN';

@@ -53,6 +53,8 @@ class ModerationIntegrationTest {
                         .param("shift1End", "11:00").param("shift1Capacity", "10").param("applyBy", today.plusDays(8).toString()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        // A draft is nobody else's business: not even its title shows through the report page.
+        mvc.perform(get("/volunteering/report/opportunity/" + id)).andExpect(status().isNotFound());
         long version = opportunities.managed(id, manager.accountId()).version();
         mvc.perform(post("/my/volunteering/opportunities/" + id + "/publish").with(csrf()).with(user(manager)).param("version", String.valueOf(version)))
                 .andExpect(status().is3xxRedirection());

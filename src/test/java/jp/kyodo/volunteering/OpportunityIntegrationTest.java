@@ -51,6 +51,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @IntegrationTest
 class OpportunityIntegrationTest {
 
+    @Autowired jp.kyodo.TestPeople people;
     @Autowired MockMvc mvc;
     @Autowired GreenMail greenMail;
     @Autowired JdbcClient jdbc;
@@ -224,12 +225,14 @@ class OpportunityIntegrationTest {
         mvc.perform(get("/my/volunteering").with(user(resident))).andExpect(content().string(Matchers.containsString(title)))
                 .andExpect(content().string(Matchers.containsString("2.5時間")));
 
-        // The certificate: for the resident (and staff) only.
+        // The certificate: for the resident only; not even city staff read it through the resident's pages.
         byte[] pdf = mvc.perform(get("/my/volunteering/certificates/" + app).with(user(resident))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(pdf, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
         mvc.perform(get("/my/volunteering/certificates/" + app).with(user(second))).andExpect(status().isNotFound());
         mvc.perform(get("/my/volunteering/certificates/" + app2).with(user(second))).andExpect(status().isNotFound());
+        mvc.perform(get("/my/volunteering/certificates/" + app).with(user(people.account("vol-staff", null, "STAFF", "ADMIN"))))
+                .andExpect(status().isNotFound());
         int fy = jp.kyodo.shared.FiscalYear.of(today.minusDays(3)).startYear();
         byte[] year = mvc.perform(get("/my/volunteering/certificates/year/" + fy).with(user(resident))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
