@@ -1,13 +1,13 @@
 package jp.kyodo.groups;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.kyodo.shared.Csv;
+import jp.kyodo.shared.OpenDataset;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -65,17 +65,24 @@ class OpenDataController {
         return new GroupPage(found.groups().stream().map(g -> json(g, base)).toList(), found.total(), found.page(), found.size());
     }
 
+    static final List<String> CSV_COLUMNS = List.of("登録番号", "団体の種類", "団体名", "団体名フリガナ", "設立年月日", "会員数", "会費",
+            "活動地区", "活動分野", "目的", "活動内容", "ウェブサイト", "活動場所", "活動日時", "会員募集", "ボランティア募集", "代表者氏名",
+            "代表者住所", "代表者電話", "代表者メール", "連絡担当者氏名", "連絡担当者住所", "連絡担当者電話", "連絡担当者メール", "登録日", "有効期限");
+
+    /** The registry's entry in the open data catalogue. */
+    @org.springframework.context.annotation.Bean
+    static OpenDataset groupsDataset() {
+        return new OpenDataset("groups", "登録市民活動団体", "Registered civic groups",
+                "市民活動団体登録制度に登録され、公開されている団体。代表者・連絡担当者の住所・電話・メールは本人が公開に同意した項目のみ。",
+                "Groups registered and listed in the public directory. A person's address, phone and e-mail only where that person consented.",
+                "/opendata/groups.csv", "/api/v1/groups", CSV_COLUMNS, 10);
+    }
+
     @GetMapping("/opendata/groups.csv")
     void csv(HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"groups.csv\"; filename*=UTF-8''groups.csv");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write('\uFEFF');
-        out.write(row(List.of("登録番号", "団体の種類", "団体名", "団体名フリガナ", "設立年月日", "会員数", "会費", "活動地区", "活動分野",
-                "目的", "活動内容", "ウェブサイト", "活動場所", "活動日時", "会員募集", "ボランティア募集", "代表者氏名", "代表者住所",
-                "代表者電話", "代表者メール", "連絡担当者氏名", "連絡担当者住所", "連絡担当者電話", "連絡担当者メール", "登録日", "有効期限")));
+        Writer out = Csv.download(response, "groups.csv", CSV_COLUMNS);
         for (PublicGroup g : directory.all()) {
-            out.write(row(List.of(nz(g.registrationNumber()), g.type().name(), nz(g.name()), nz(g.nameKana()), date(g.foundedOn()),
+            out.write(Csv.row(List.of(nz(g.registrationNumber()), g.type().name(), nz(g.name()), nz(g.nameKana()), date(g.foundedOn()),
                     g.membersCount() == null ? "" : g.membersCount().toString(), nz(g.membershipFee()),
                     g.area() == null ? "" : g.area().name(), g.fields().stream().map(Choice::name).collect(Collectors.joining("・")),
                     nz(g.purpose()), nz(g.activities()), nz(g.website()), nz(g.meetingPlace()), nz(g.meetingTimes()),
@@ -96,19 +103,6 @@ class OpenDataController {
                         g.representativeContact().email()),
                 new PersonJson(g.contactName(), g.contactContact().address(), g.contactContact().phone(), g.contactContact().email()),
                 g.registeredOn(), g.validUntil(), base + "/groups/" + g.id());
-    }
-
-    /**
-     * One CSV line (RFC 4180): every value quoted, quotes doubled, CRLF at the end. A value that Excel would run as
-     * a formula (starting with = + - @ or a tab) gets a leading apostrophe, since the text comes from the public.
-     */
-    static String row(List<String> values) {
-        return values.stream().map(OpenDataController::cell).collect(Collectors.joining(",")) + "\r\n";
-    }
-
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r＝＋－＠".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 
     private static String nz(String s) {
