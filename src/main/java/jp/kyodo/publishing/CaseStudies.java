@@ -60,11 +60,11 @@ class CaseStudies {
                      String outcomes, String evaluation, String lessons, Long projectId, Status status, Instant publishedAt,
                      Instant updatedAt, long version, List<Photo> photos) {
 
-        String fiscalYearLabel() {
+        public String fiscalYearLabel() {
             return new FiscalYear(fiscalYear).label();
         }
 
-        boolean published() {
+        public boolean published() {
             return status == Status.PUBLISHED;
         }
     }

@@ -52,25 +52,25 @@ class NewsDesk {
                     Instant publishAt, Instant createdAt, Instant updatedAt, long version) {
 
         /** Public now: published and its time has come. */
-        boolean visibleAt(Instant now) {
+        public boolean visibleAt(Instant now) {
             return status == Status.PUBLISHED && publishAt != null && !publishAt.isAfter(now);
         }
 
         /** Published with a time still to come. */
-        boolean scheduledAt(Instant now) {
+        public boolean scheduledAt(Instant now) {
             return status == Status.PUBLISHED && publishAt != null && publishAt.isAfter(now);
         }
 
         /** When the public saw it change last: its publication, or a later edit. */
-        Instant lastChange() {
+        public Instant lastChange() {
             return publishAt == null || updatedAt.isAfter(publishAt) ? updatedAt : publishAt;
         }
 
-        List<NewsText.Paragraph> paragraphs() {
+        public List<NewsText.Paragraph> paragraphs() {
             return NewsText.paragraphs(body);
         }
 
-        String summary() {
+        public String summary() {
             return NewsText.summary(body, 120);
         }
     }
