@@ -18,7 +18,7 @@ public class FinishedProjectFixture {
 
     /** An adopted project of a new group and department, moved on to published (its evaluation made public); its id. */
     public long publishedProject(SignedInUser staff, String tag) {
-        SignedInUser rep = data.account("fp-rep", null, "RESIDENT");
+        SignedInUser rep = data.account("fp-rep", null);
         long department = data.department("文化振興課" + tag, false);
         long group = data.registeredGroup("アートの会" + tag, rep.accountId(), "芸術で交流する", "geijutsu");
         long project = data.adoptedProject(department, group, rep, staff, tag);
