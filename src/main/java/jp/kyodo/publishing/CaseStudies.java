@@ -257,7 +257,9 @@ class CaseStudies {
         String outcomes = p.outcomes().isEmpty() ? null : p.outcomes().stream().map(o -> "・" + o).collect(Collectors.joining("\n"));
         String activities = p.activities() != null && !p.activities().isBlank() ? p.activities() : p.content();
         return new Input(p.title(), p.purpose() == null ? p.title() : p.purpose(),
-                p.form() == null ? CollaborationForm.COOPERATION : p.form(), p.fiscalYear(),
+                p.form() == null ? CollaborationForm.COOPERATION : p.form(),
+                // The year the project ran, which follows the year of its call when projects start the April after.
+                p.periodFrom() != null ? FiscalYear.of(p.periodFrom()).startYear() : p.fiscalYear(),
                 p.fieldCodes().stream().filter(known::contains).toList(), p.groupName(), p.departmentName(), p.periodFrom(), p.periodTo(),
                 p.budget(), cut(activities, 10_000), cut(outcomes, 10_000), cut(evaluation, 5_000), null);
     }
