@@ -67,8 +67,8 @@ class NewsIntegrationTest {
         // Its time comes: the pages, feed and open data show it at once, the search once the job has run.
         jdbc.sql("update pub_news set publish_at = now() - interval '1 minute' where id = :id").param("id", later).update();
         assertPublic(later, laterTitle, true);
-        assertThat(searchIds(word)).doesNotContain(String.valueOf(later));
-        assertThat(desk.indexDue()).isGreaterThanOrEqualTo(1);
+        // (The job also runs every minute by itself; here it is run at once.)
+        desk.indexDue();
         await().atMost(WAIT).untilAsserted(() -> assertThat(searchIds(word)).contains(String.valueOf(later)));
 
         // Withdrawn: gone from everything public; deleted: gone for good.
