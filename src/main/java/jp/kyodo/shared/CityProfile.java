@@ -33,6 +33,7 @@ public record CityProfile(
                 email, officeHours, officeHoursEn, zone, null);
     }
 
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public CityProfile {
         if (zone == null) {
             zone = ZoneId.of("Asia/Tokyo");
