@@ -109,9 +109,23 @@ class OpenDataPrivacyIntegrationTest {
                 .param("s", Timestamp.from(now.plusSeconds(86_400 * 50))).param("e", Timestamp.from(now.plusSeconds(86_400 * 50 + 3600)))
                 .param("n", "予約者秘密" + tag).param("d", day).param("now", Timestamp.from(now)).update();
 
+        // An event the city endorsed, organised by a private person (not a registered group).
+        String supportedEvent = "個人主催の後援事業" + tag;
+        secrets.addAll(List.of("個人主催者秘密" + tag, "本庄市主催町" + tag, "代表者秘密" + tag, "0495-8" + digits, "se-" + tag + "@private.example",
+                "役員秘密" + tag));
+        jdbc.sql("""
+                        insert into support_event (kind, applicant_id, organiser_name, organiser_address, organiser_representative, organiser_phone,
+                            organiser_email, officers, event_name, purpose, starts_on, ends_on, venue, fee, outline, department_id, status,
+                            created_at, updated_at)
+                        values ('ENDORSEMENT', 1, :n, :a, :r, :p, :e, :o, :t, '地域の交流', :d, :d, '中央公民館', 0, '概要', 1, 'APPROVED', :now, :now)""")
+                .param("n", "個人主催者秘密" + tag).param("a", "本庄市主催町" + tag).param("r", "代表者秘密" + tag).param("p", "0495-8" + digits)
+                .param("e", "se-" + tag + "@private.example").param("o", "役員秘密" + tag).param("t", supportedEvent).param("d", day)
+                .param("now", Timestamp.from(now)).update();
+
         Map<String, String> outputs = new LinkedHashMap<>();
         assertThat(datasets).extracting(OpenDataset::id).contains("groups", "events", "workshops", "public-comments", "councils", "courses",
-                "centre-rooms", "volunteer-opportunities", "business-offers");
+                "centre-rooms", "volunteer-opportunities", "business-offers", "collaboration-calls", "collaboration-results",
+                "collaboration-projects", "supported-events", "subsidy-programmes");
         for (OpenDataset d : datasets) {
             byte[] bytes = mvc.perform(get(d.csvPath())).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
             assertThat(bytes.length).as(d.csvPath()).isGreaterThan(3);
@@ -140,6 +154,11 @@ class OpenDataPrivacyIntegrationTest {
         // The records themselves are there, so the absence of their people means something.
         assertThat(outputs.get("/opendata/workshops.csv")).contains(workshopTitle);
         assertThat(outputs.get("/opendata/events.csv")).contains(workshopTitle);
+        assertThat(outputs.get("/opendata/supported-events.csv")).contains(supportedEvent);
+        // With the demo data every dataset has rows, so each was really read through.
+        for (OpenDataset d : datasets) {
+            assertThat(OpenDataCsv.parse(outputs.get(d.csvPath()))).as("rows of " + d.csvPath()).hasSizeGreaterThan(1);
+        }
         for (Map.Entry<String, String> out : outputs.entrySet()) {
             for (String secret : secrets) {
                 assertThat(out.getValue()).as(out.getKey() + " must not contain " + secret).doesNotContain(secret);
