@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.kyodo.shared.ApiPage;
@@ -52,7 +53,7 @@ class CentreOpenDataController {
     void csv(HttpServletResponse response) throws IOException {
         Writer out = Csv.download(response, "centre-rooms.csv", COLUMNS);
         for (RoomJson r : all()) {
-            out.write(Csv.row(java.util.Arrays.asList(String.valueOf(r.id()), r.code(), r.name(), r.nameEn(), String.valueOf(r.capacity()),
+            out.write(Csv.row(Arrays.asList(String.valueOf(r.id()), r.code(), r.name(), r.nameEn(), String.valueOf(r.capacity()),
                     r.equipment(), r.equipmentEn(), String.valueOf(r.activityRatePerHour()), String.valueOf(r.standardRatePerHour()), r.url())));
         }
         out.flush();

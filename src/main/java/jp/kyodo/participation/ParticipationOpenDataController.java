@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
@@ -71,7 +73,7 @@ class ParticipationOpenDataController {
         String base = base();
         for (Workshops.Workshop w : workshops.publicList()) {
             WorkshopJson j = workshop(w, base);
-            out.write(Csv.row(java.util.Arrays.asList(String.valueOf(j.id()), j.title(), j.theme(), text(j.heldOn()), text(j.startsAt()),
+            out.write(Csv.row(Arrays.asList(String.valueOf(j.id()), j.title(), j.theme(), text(j.heldOn()), text(j.startsAt()),
                     text(j.endsAt()), j.place(), String.valueOf(j.capacity()), j.target(), text(j.opensOn()), text(j.closesOn()), j.organiser(),
                     j.phase(), j.cancelReason(), j.recordText(), j.cityResponse(), j.url())));
         }
@@ -123,7 +125,7 @@ class ParticipationOpenDataController {
         String base = base();
         for (PublicComments.Procedure p : comments.publicList()) {
             CommentProcedureJson j = procedure(p, base);
-            out.write(Csv.row(java.util.Arrays.asList(String.valueOf(j.id()), j.title(), j.purpose(), j.organiser(), text(j.opensOn()),
+            out.write(Csv.row(Arrays.asList(String.valueOf(j.id()), j.title(), j.purpose(), j.organiser(), text(j.opensOn()),
                     text(j.closesOn()), j.phase(), j.commenters() == null ? "" : j.commenters().toString(),
                     j.comments() == null ? "" : j.comments().toString(), j.resultNote(), j.url())));
         }
@@ -176,13 +178,13 @@ class ParticipationOpenDataController {
         String base = base();
         for (Councils.Council c : councils.councils()) {
             CouncilJson j = council(c, base);
-            List<String> head = java.util.Arrays.asList(String.valueOf(j.id()), j.name(), j.purpose(), j.basis(), String.valueOf(j.seats()),
+            List<String> head = Arrays.asList(String.valueOf(j.id()), j.name(), j.purpose(), j.basis(), String.valueOf(j.seats()),
                     String.valueOf(j.termYears()), j.organiser());
             if (j.members().isEmpty()) {
-                out.write(Csv.row(concat(head, java.util.Arrays.asList("", "", "", "", "", "", j.url()))));
+                out.write(Csv.row(concat(head, Arrays.asList("", "", "", "", "", "", j.url()))));
             }
             for (MemberJson m : j.members()) {
-                out.write(Csv.row(concat(head, java.util.Arrays.asList(m.name(), m.role(), m.category(), m.affiliation(), text(m.termStart()),
+                out.write(Csv.row(concat(head, Arrays.asList(m.name(), m.role(), m.category(), m.affiliation(), text(m.termStart()),
                         text(m.termEnd()), j.url()))));
             }
         }
@@ -205,7 +207,7 @@ class ParticipationOpenDataController {
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new java.util.ArrayList<>(a);
+        List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.kyodo.shared.OpenDataset;
 import org.springdoc.webmvc.api.OpenApiWebMvcResource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,12 +31,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class OpenDataCatalogueController {
 
     private final List<OpenDataset> datasets;
-    private final OpenApiWebMvcResource openApi;
+    private final ObjectProvider<OpenApiWebMvcResource> openApi;
     private final Clock clock;
     private final String licenceName;
     private final String licenceUrl;
 
-    OpenDataCatalogueController(List<OpenDataset> datasets, OpenApiWebMvcResource openApi, Clock clock,
+    OpenDataCatalogueController(List<OpenDataset> datasets, ObjectProvider<OpenApiWebMvcResource> openApi, Clock clock,
                                 @Value("${kyodo.opendata.licence-name:CC BY 4.0}") String licenceName,
                                 @Value("${kyodo.opendata.licence-url:https://creativecommons.org/licenses/by/4.0/deed.ja}") String licenceUrl) {
         this.datasets = datasets.stream().sorted(Comparator.comparingInt(OpenDataset::order).thenComparing(OpenDataset::id)).toList();
@@ -64,7 +65,10 @@ class OpenDataCatalogueController {
 
     @GetMapping("/opendata/api")
     String api(HttpServletRequest request, Model model, Locale locale) throws IOException {
-        OpenAPI document = Json.mapper().readValue(openApi.openapiJson(request, "/v3/api-docs", locale), OpenAPI.class);
+        // Without springdoc's endpoint (api-docs switched off) the page says there is nothing to describe.
+        OpenApiWebMvcResource resource = openApi.getIfAvailable();
+        OpenAPI document = resource == null ? new OpenAPI()
+                : Json.mapper().readValue(resource.openapiJson(request, "/v3/api-docs", locale), OpenAPI.class);
         List<Endpoint> endpoints = new ArrayList<>();
         if (document.getPaths() != null) {
             for (Map.Entry<String, PathItem> e : document.getPaths().entrySet()) {
