@@ -22,8 +22,18 @@ public record CityProfile(
         String email,
         String officeHours,
         String officeHoursEn,
-        ZoneId zone) {
+        ZoneId zone,
+        String localGovernmentCode) {
 
+    /** Without the 全国地方公共団体コード (open data then leaves it empty). */
+    public CityProfile(String name, String nameEn, String prefecture, String programmeName, String programmeNameEn, String division,
+                       String divisionEn, String postalCode, String address, String addressEn, String phone, String fax, String email,
+                       String officeHours, String officeHoursEn, ZoneId zone) {
+        this(name, nameEn, prefecture, programmeName, programmeNameEn, division, divisionEn, postalCode, address, addressEn, phone, fax,
+                email, officeHours, officeHoursEn, zone, null);
+    }
+
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
     public CityProfile {
         if (zone == null) {
             zone = ZoneId.of("Asia/Tokyo");
