@@ -1,8 +1,8 @@
 package jp.kyodo.centre;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import jp.kyodo.shared.CityProfile;
 import jp.kyodo.shared.YearlyFigure;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,11 +20,11 @@ public class CentreFigures {
     public static final String HOURS = "centre.hours";
 
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final CityProfile city;
 
-    CentreFigures(JdbcClient jdbc, Clock clock) {
+    CentreFigures(JdbcClient jdbc, CityProfile city) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.city = city;
     }
 
     /** The figures of the fiscal years {@code fromYear} to {@code toYear} (start years), rooms without any left out. */
@@ -35,7 +35,7 @@ public class CentreFigures {
                         + "sum(extract(epoch from b.ends_at - b.starts_at)) / 3600 from centre_booking b join centre_room r on r.id = b.room_id "
                         + "where b.status in ('BOOKED', 'PAID') and " + year + " between :from and :to "
                         + "group by fy, r.code, r.name, r.sort_order order by fy, r.sort_order")
-                .param("zone", clock.getZone().getId()).param("from", fromYear).param("to", toYear)
+                .param("zone", city.zone().getId()).param("from", fromYear).param("to", toYear)
                 .query((rs, n) -> {
                     figures.add(YearlyFigure.of(BOOKINGS, rs.getString(2), rs.getString(3), rs.getInt(1), rs.getLong(4)));
                     figures.add(new YearlyFigure(HOURS, rs.getString(2), rs.getString(3), rs.getInt(1),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.kyodo.shared.CityProfile;
 import jp.kyodo.shared.YearlyFigure;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,16 +36,18 @@ public class RegistryFigures {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CityProfile city;
 
-    RegistryFigures(JdbcClient jdbc, Clock clock) {
+    RegistryFigures(JdbcClient jdbc, Clock clock, CityProfile city) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.city = city;
     }
 
     /** The figures of the fiscal years {@code fromYear} to {@code toYear} (start years), categories with none left out. */
     public List<YearlyFigure> figures(int fromYear, int toYear) {
         List<YearlyFigure> figures = new ArrayList<>();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(city.zone()));
         for (int year = fromYear; year <= toYear; year++) {
             LocalDate end = LocalDate.of(year + 1, 3, 31);
             LocalDate asOf = end.isAfter(today) ? today : end;
@@ -59,14 +62,14 @@ public class RegistryFigures {
             jdbc.sql("""
                             select f.code, f.name, count(*) from civic_group g
                             join civic_group_field gf on gf.group_id = g.id join activity_field f on f.code = gf.field_code
-                            where """ + REGISTERED_ON_DAY + " group by f.code, f.name, f.sort_order order by f.sort_order")
+                            where """ + " " + REGISTERED_ON_DAY + " group by f.code, f.name, f.sort_order order by f.sort_order")
                     .param("asOf", asOf)
                     .query((rs, n) -> YearlyFigure.of(BY_FIELD, rs.getString(1), rs.getString(2), y, rs.getLong(3)))
                     .list().forEach(figures::add);
             jdbc.sql("""
                             select coalesce(a.code, 'none'), a.name, count(*) from civic_group g
                             left join activity_area a on a.code = g.area_code
-                            where """ + REGISTERED_ON_DAY + " group by a.code, a.name, a.sort_order order by a.sort_order nulls last")
+                            where """ + " " + REGISTERED_ON_DAY + " group by a.code, a.name, a.sort_order order by a.sort_order nulls last")
                     .param("asOf", asOf)
                     .query((rs, n) -> YearlyFigure.of(BY_AREA, rs.getString(1), rs.getString(2), y, rs.getLong(3)))
                     .list().forEach(figures::add);

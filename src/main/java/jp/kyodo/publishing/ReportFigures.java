@@ -9,6 +9,7 @@ import jp.kyodo.centre.CentreFigures;
 import jp.kyodo.collaboration.CollaborationFigures;
 import jp.kyodo.groups.RegistryFigures;
 import jp.kyodo.participation.ParticipationFigures;
+import jp.kyodo.shared.CityProfile;
 import jp.kyodo.shared.FiscalYear;
 import jp.kyodo.shared.YearlyFigure;
 import jp.kyodo.training.TrainingFigures;
@@ -30,9 +31,10 @@ class ReportFigures {
     private final CentreFigures centre;
     private final VolunteeringFigures volunteering;
     private final Clock clock;
+    private final CityProfile city;
 
     ReportFigures(RegistryFigures registry, CollaborationFigures collaboration, ParticipationFigures participation,
-                  TrainingFigures training, CentreFigures centre, VolunteeringFigures volunteering, Clock clock) {
+                  TrainingFigures training, CentreFigures centre, VolunteeringFigures volunteering, Clock clock, CityProfile city) {
         this.registry = registry;
         this.collaboration = collaboration;
         this.participation = participation;
@@ -40,6 +42,7 @@ class ReportFigures {
         this.centre = centre;
         this.volunteering = volunteering;
         this.clock = clock;
+        this.city = city;
     }
 
     /** All modules' figures of the fiscal years {@code from} to {@code to}. */
@@ -56,7 +59,7 @@ class ReportFigures {
 
     /** The fiscal years up to the current one that have any figure other than zero, oldest first. */
     List<Integer> yearsWithData() {
-        int current = FiscalYear.current(clock).startYear();
+        int current = FiscalYear.current(clock.withZone(city.zone())).startYear();
         TreeSet<Integer> years = new TreeSet<>();
         figures(current - YEARS_KEPT + 1, current).stream()
                 .filter(f -> f.value().signum() != 0)
