@@ -11,7 +11,8 @@
     return {
       color: colours,
       animation: false,
-      tooltip: { trigger: 'axis' },
+      // Rich-text tooltips and the canvas renderer: the HTML tooltip and SVG text use style attributes, which the CSP blocks.
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
       legend: data.series.length > 1 ? { top: 0, textStyle: { color: '#1a1a1c' } } : undefined,
       grid: { left: horizontal ? 140 : 60, right: 24, top: data.series.length > 1 ? 48 : 32, bottom: 32, containLabel: false },
       xAxis: horizontal ? valueAxis : categoryAxis,
@@ -39,7 +40,7 @@
         return;
       }
       el.classList.add('report-chart--drawn');
-      var chart = echarts.init(el, null, { renderer: 'svg' });
+      var chart = echarts.init(el, null, { renderer: 'canvas' });
       chart.setOption(option(data));
       charts.push(chart);
     });
