@@ -6,7 +6,8 @@
 
   function option(data) {
     var horizontal = data.kind !== 'line' && data.rows.length > 6;
-    var categoryAxis = { type: 'category', data: data.rows, axisLabel: { interval: 0, color: '#1a1a1c' } };
+    // Lying bars read from the top, in the order of the table.
+    var categoryAxis = { type: 'category', data: data.rows, inverse: horizontal, axisLabel: { interval: 0, color: '#1a1a1c' } };
     var valueAxis = { type: 'value', name: data.unit, axisLabel: { color: '#1a1a1c' } };
     return {
       color: colours,
