@@ -144,8 +144,7 @@ class AnnualReports {
                             List.of(headline(VolunteeringFigures.HOURS, all(), "hours"),
                                     headline(VolunteeringFigures.ATTENDANCES, all(), "people")),
                             trendOfMeasures("volunteeringTrend", "line", "hours", VolunteeringFigures.HOURS)));
-            return new AnnualReport(year, new FiscalYear(year).label(),
-                    years.stream().map(y -> new AnnualReport.Year(y, new FiscalYear(y).label())).toList(), sections);
+            return new AnnualReport(year, fullLabel(year), years.stream().map(y -> new AnnualReport.Year(y, fullLabel(y))).toList(), sections);
         }
 
         private Section section(String id, List<Headline> headlines, Chart... charts) {
@@ -220,7 +219,7 @@ class AnnualReports {
         }
 
         private Chart chart(String id, String kind, String unit, String rowHeading, List<String> rows, List<Series> series) {
-            return new Chart(id, text("report.chart." + id, new FiscalYear(year).japaneseLabel()), kind,
+            return new Chart(id, text("report.chart." + id, shortLabel(year)), kind,
                     text("report.unitName." + unit), text(rowHeading), rows, series);
         }
 
@@ -229,7 +228,21 @@ class AnnualReports {
         }
 
         private List<String> yearRows() {
-            return trendYears.stream().map(y -> new FiscalYear(y).japaneseLabel()).toList();
+            return trendYears.stream().map(this::shortLabel).toList();
+        }
+
+        /** 令和7年度(2025年度) in Japanese, FY2025 in English. */
+        private String fullLabel(int fiscalYear) {
+            return english() ? "FY" + fiscalYear : new FiscalYear(fiscalYear).label();
+        }
+
+        /** 令和7年度 in Japanese, FY2025 in English. */
+        private String shortLabel(int fiscalYear) {
+            return english() ? "FY" + fiscalYear : new FiscalYear(fiscalYear).japaneseLabel();
+        }
+
+        private boolean english() {
+            return "en".equals(locale.getLanguage());
         }
 
         String category(YearlyFigure f) {

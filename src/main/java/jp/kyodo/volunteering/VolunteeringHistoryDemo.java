@@ -69,8 +69,8 @@ class VolunteeringHistoryDemo extends DemoContent {
     @Override
     protected void loadDemo() {
         boolean demo = jdbc.sql("select exists (select 1 from vol_opportunity)").query(Boolean.class).single();
-        boolean loaded = jdbc.sql("select exists (select 1 from vol_opportunity where status = 'CLOSED' and apply_by < :d)")
-                .param("d", currentYear().start()).query(Boolean.class).single();
+        boolean loaded = jdbc.sql("select exists (select 1 from vol_opportunity where title = :t and apply_by < :d)")
+                .param("t", PAST.getFirst().title()).param("d", currentYear().previous().start()).query(Boolean.class).single();
         AccountSummary staff = accounts.findByEmail("staff@example.jp").orElse(null);
         List<Long> listed = groups.listed().stream().map(PublicGroup::id).toList();
         if (!demo || loaded || staff == null || listed.isEmpty()) {
