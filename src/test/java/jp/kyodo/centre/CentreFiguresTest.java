@@ -47,7 +47,7 @@ class CentreFiguresTest {
         jdbc.sql("""
                         insert into centre_booking (room_id, starts_at, ends_at, account_id, booker_name, purpose, people, rate, fee, status,
                             payment_due_on, created_at)
-                        values (:r, :s, :e, 1, '集計テスト', '会議', 5, 100, :fee, :st, :due, now())""")
+                        values (:r, :s, :e, -1, '集計テスト', '会議', 5, 100, :fee, :st, :due, now())""")
                 .param("r", room).param("s", starts).param("e", starts.plusHours(hours)).param("fee", 100L * hours)
                 .param("st", status).param("due", starts.toLocalDate()).update();
     }

@@ -35,7 +35,7 @@ class CentreHistoryDemoTest {
         FiscalYear twoAgo = thisYear.previous().previous();
         FiscalYear lastYear = thisYear.previous();
         List<YearlyFigure> before = figures.figures(twoAgo.startYear(), lastYear.startYear());
-        int added = tx.execute(s -> new CentreHistoryDemo(tx, jdbc, environment, accounts, clock, city).load(1L));
+        int added = tx.execute(s -> new CentreHistoryDemo(tx, jdbc, environment, accounts, clock, city).load(-1L));
         List<YearlyFigure> after = figures.figures(twoAgo.startYear(), lastYear.startYear());
 
         // From the third day of the year, every third (then second) day up to 31 March.

@@ -24,7 +24,7 @@ class CollaborationFiguresTest {
         long call = jdbc.sql("""
                         insert into collab_call (origin, fiscal_year, title, department_id, application_opens, application_closes, status,
                             created_by, created_at, updated_at)
-                        values ('GROUP', 2004, '集計テストの募集', 1, '2004-04-01', '2004-05-31', 'CLOSED', 1, now(), now()) returning id""")
+                        values ('GROUP', 2004, '集計テストの募集', -1, '2004-04-01', '2004-05-31', 'CLOSED', -1, now(), now()) returning id""")
                 .query(Long.class).single();
         jdbc.sql("insert into collab_call_field (call_id, field_code) values (:c, :f)").param("c", call).param("f", field).update();
         long p1 = proposal(call, "ADOPTED", "SUBSIDY");
@@ -74,7 +74,7 @@ class CollaborationFiguresTest {
     private long proposal(long call, String status, String form) {
         return jdbc.sql("""
                         insert into collab_proposal (call_id, group_id, status, title, form, created_by, created_at, updated_at)
-                        values (:c, 1, :s, '集計テストの提案', :f, 1, now(), now()) returning id""")
+                        values (:c, -1, :s, '集計テストの提案', :f, -1, now(), now()) returning id""")
                 .param("c", call).param("s", status).param("f", form).query(Long.class).single();
     }
 

@@ -34,7 +34,7 @@ class CollaborationHistoryDemoTest {
         int thisYear = FiscalYear.current(clock.withZone(city.zone())).startYear();
         List<YearlyFigure> before = figures.figures(thisYear - 2, thisYear - 1);
         tx.executeWithoutResult(s -> new CollaborationHistoryDemo(tx, jdbc, environment, accounts, groups, clock, city)
-                .load(1L, "職員", 1L, List.of(101L, 102L, 103L)));
+                .load(-1L, "職員", -1L, List.of(-101L, -102L, -103L)));
         List<YearlyFigure> after = figures.figures(thisYear - 2, thisYear - 1);
 
         assertThat(delta(before, after, CollaborationFigures.PROPOSALS, CollaborationFigures.SUBMITTED, thisYear - 2)).isEqualTo(5);

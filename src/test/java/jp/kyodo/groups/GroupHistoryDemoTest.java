@@ -32,7 +32,7 @@ class GroupHistoryDemoTest {
     void addsSixGroupsTwoYearsAgoAndThreeLastYear() {
         int thisYear = FiscalYear.current(clock.withZone(city.zone())).startYear();
         List<YearlyFigure> before = figures.figures(thisYear - 2, thisYear);
-        int added = tx.execute(s -> new GroupHistoryDemo(tx, jdbc, environment, accounts, registry, clock, city).load(1L));
+        int added = tx.execute(s -> new GroupHistoryDemo(tx, jdbc, environment, accounts, registry, clock, city).load(-1L));
         List<YearlyFigure> after = figures.figures(thisYear - 2, thisYear);
 
         assertThat(added).isEqualTo(9);

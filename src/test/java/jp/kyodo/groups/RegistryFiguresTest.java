@@ -58,7 +58,7 @@ class RegistryFiguresTest {
     private long group(String type, String status, String registeredOn, String validUntil, String area) {
         return jdbc.sql("""
                         insert into civic_group (type, name, status, registered_on, valid_until, area_code, created_by, created_at, updated_at)
-                        values (:t, '集計テスト団体', :s, :r, :v, :a, 1, now(), now()) returning id""")
+                        values (:t, '集計テスト団体', :s, :r, :v, :a, -1, now(), now()) returning id""")
                 .param("t", type).param("s", status)
                 .param("r", registeredOn == null ? null : LocalDate.parse(registeredOn))
                 .param("v", validUntil == null ? null : LocalDate.parse(validUntil)).param("a", area)

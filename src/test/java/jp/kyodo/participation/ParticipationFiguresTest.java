@@ -38,7 +38,7 @@ class ParticipationFiguresTest {
         LocalDate opens = LocalDate.parse(opensOn);
         return jdbc.sql("""
                         insert into pc_procedure (department_id, title, purpose, opens_on, closes_on, status, created_by, created_at, updated_at)
-                        values (1, '集計テストの計画', '目的', :o, :c, :s, 1, now(), now()) returning id""")
+                        values (-1, '集計テストの計画', '目的', :o, :c, :s, -1, now(), now()) returning id""")
                 .param("o", opens).param("c", opens.plusDays(30)).param("s", status).query(Long.class).single();
     }
 

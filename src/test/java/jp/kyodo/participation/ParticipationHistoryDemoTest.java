@@ -31,7 +31,7 @@ class ParticipationHistoryDemoTest {
     void addsThreeAndFourProceduresWithTheirComments() {
         int thisYear = FiscalYear.current(clock.withZone(city.zone())).startYear();
         List<YearlyFigure> before = figures.figures(thisYear - 2, thisYear - 1);
-        tx.executeWithoutResult(s -> new ParticipationHistoryDemo(tx, jdbc, environment, accounts, clock, city).load(1L, 1L));
+        tx.executeWithoutResult(s -> new ParticipationHistoryDemo(tx, jdbc, environment, accounts, clock, city).load(-1L, -1L));
         List<YearlyFigure> after = figures.figures(thisYear - 2, thisYear - 1);
 
         assertThat(delta(before, after, ParticipationFigures.PROCEDURES, thisYear - 2)).isEqualTo(3);

@@ -55,6 +55,13 @@ class AnnualReportIntegrationTest {
     }
 
     @Test
+    void inEnglishTheReportNamesTheFiscalYearFy2019() throws Exception {
+        String html = mvc.perform(get("/report/2019").param("lang", "en")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Annual report FY2019", "Use of the civic activity centre", "Hours used per room in FY2019", room);
+    }
+
+    @Test
     void aYearWithoutDataIsNotFound() throws Exception {
         mvc.perform(get("/report/1999")).andExpect(status().isNotFound());
         mvc.perform(get("/report/1999/figures.csv")).andExpect(status().isNotFound());
@@ -89,7 +96,7 @@ class AnnualReportIntegrationTest {
         jdbc.sql("""
                         insert into centre_booking (room_id, starts_at, ends_at, account_id, booker_name, purpose, people, rate, fee, status,
                             payment_due_on, created_at)
-                        values (:r, :s, :e, 1, '報告テスト', '会議', 5, 100, :fee, 'PAID', :due, now())""")
+                        values (:r, :s, :e, -1, '報告テスト', '会議', 5, 100, :fee, 'PAID', :due, now())""")
                 .param("r", room).param("s", starts).param("e", starts.plusHours(hours)).param("fee", 100L * hours)
                 .param("due", starts.toLocalDate()).update();
     }

@@ -46,7 +46,7 @@ class AnnualReportJourneyBrowserTest {
         jdbc.sql("""
                         insert into centre_booking (room_id, starts_at, ends_at, account_id, booker_name, purpose, people, rate, fee, status,
                             payment_due_on, created_at)
-                        values (:r, :s, :e, 1, '年報テスト', '会議', 5, 100, 400, 'PAID', :due, now())""")
+                        values (:r, :s, :e, -1, '年報テスト', '会議', 5, 100, 400, 'PAID', :due, now())""")
                 .param("r", id).param("s", starts).param("e", starts.plusHours(4)).param("due", starts.toLocalDate()).update();
     }
 

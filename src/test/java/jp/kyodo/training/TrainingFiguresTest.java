@@ -49,7 +49,7 @@ class TrainingFiguresTest {
         return jdbc.sql("""
                         insert into training_course (department_id, title, description, lecturer, place, target, capacity,
                             application_closes_on, status, created_by, created_at, updated_at)
-                        values (1, '集計テスト講座', '説明', '講師', '会場', 'RESIDENTS', 20, '2006-04-01', :s, 1, now(), now()) returning id""")
+                        values (-1, '集計テスト講座', '説明', '講師', '会場', 'RESIDENTS', 20, '2006-04-01', :s, -1, now(), now()) returning id""")
                 .param("s", status).query(Long.class).single();
     }
 

@@ -22,7 +22,7 @@ class VolunteeringFiguresTest {
     void addsUpConfirmedHoursOfAttendedShiftsByTheShiftsFiscalYear() {
         long opportunity = jdbc.sql("""
                         insert into vol_opportunity (group_id, title, description, place, apply_by, status, created_by, created_at, updated_at)
-                        values (1, '集計テストの募集', '説明', '会場', '2008-05-01', 'CLOSED', 1, now(), now()) returning id""")
+                        values (-1, '集計テストの募集', '説明', '会場', '2008-05-01', 'CLOSED', -1, now(), now()) returning id""")
                 .query(Long.class).single();
         long june = shift(opportunity, "2008-06-01");
         long march = shift(opportunity, "2009-03-31");

@@ -35,7 +35,7 @@ class VolunteeringHistoryDemoTest {
         int thisYear = FiscalYear.current(clock.withZone(city.zone())).startYear();
         List<YearlyFigure> before = figures.figures(thisYear - 2, thisYear - 1);
         tx.executeWithoutResult(s -> new VolunteeringHistoryDemo(tx, jdbc, environment, accounts, groups, clock, city)
-                .load(List.of(1L, 2L), 1L));
+                .load(List.of(-1L, -2L), -1L));
         List<YearlyFigure> after = figures.figures(thisYear - 2, thisYear - 1);
 
         // Two years ago: clean-up 2 shifts × 12 less 2 absent, 2 h; summer class 3 × 6 less 2, 3 h; festival 2 × 15 less 4, 4 h.
