@@ -21,6 +21,7 @@ import jp.kyodo.publishing.AnnualReport.Series;
 import jp.kyodo.shared.Csv;
 import jp.kyodo.shared.FiscalYear;
 import jp.kyodo.shared.YearlyFigure;
+import jp.kyodo.support.SupportFigures;
 import jp.kyodo.training.TrainingFigures;
 import jp.kyodo.volunteering.VolunteeringFigures;
 import org.springframework.context.MessageSource;
@@ -79,7 +80,7 @@ class AnnualReports {
     }
 
     private static String sectionOf(String measure) {
-        if (measure.equals(CollaborationFigures.BUDGET) || measure.equals(CollaborationFigures.ACTUAL)) {
+        if (measure.equals(CollaborationFigures.BUDGET) || measure.equals(CollaborationFigures.ACTUAL) || measure.startsWith("subsidies.")) {
             return "budget";
         }
         return measure.substring(0, measure.indexOf('.'));
@@ -126,8 +127,9 @@ class AnnualReports {
                             trendOfMeasures("adoptionTrend", "line", "percent", CollaborationFigures.ADOPTION_RATE)),
                     section("budget",
                             List.of(headline("report.headline.budget", CollaborationFigures.BUDGET, is(CollaborationFigures.EXPENSES), "yen"),
-                                    headline("report.headline.actual", CollaborationFigures.ACTUAL, is(CollaborationFigures.EXPENSES), "yen")),
-                            budgetTrend()),
+                                    headline("report.headline.actual", CollaborationFigures.ACTUAL, is(CollaborationFigures.EXPENSES), "yen"),
+                                    headline("report.headline.subsidies", SupportFigures.AMOUNTS, is(SupportFigures.GRANTED), "yen")),
+                            budgetTrend(), trendByCategory("subsidyTrend", "bar", SupportFigures.AMOUNTS, "yen")),
                     section("publicComments",
                             List.of(headline(ParticipationFigures.PROCEDURES, all(), "procedures"),
                                     headline(ParticipationFigures.COMMENTS, all(), "comments")),
@@ -258,6 +260,7 @@ class AnnualReports {
                 case CollaborationFigures.PROJECTS_BY_FIELD -> fieldName(c);
                 case CollaborationFigures.PROPOSALS -> text("report.proposals." + c);
                 case CollaborationFigures.BUDGET, CollaborationFigures.ACTUAL -> text("report.budget." + c);
+                case SupportFigures.AMOUNTS -> text("report.subsidies." + c);
                 default -> text("report.category.all");
             };
         }

@@ -12,6 +12,7 @@ import jp.kyodo.participation.ParticipationFigures;
 import jp.kyodo.shared.CityProfile;
 import jp.kyodo.shared.FiscalYear;
 import jp.kyodo.shared.YearlyFigure;
+import jp.kyodo.support.SupportFigures;
 import jp.kyodo.training.TrainingFigures;
 import jp.kyodo.volunteering.VolunteeringFigures;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ class ReportFigures {
 
     private final RegistryFigures registry;
     private final CollaborationFigures collaboration;
+    private final SupportFigures support;
     private final ParticipationFigures participation;
     private final TrainingFigures training;
     private final CentreFigures centre;
@@ -33,10 +35,11 @@ class ReportFigures {
     private final Clock clock;
     private final CityProfile city;
 
-    ReportFigures(RegistryFigures registry, CollaborationFigures collaboration, ParticipationFigures participation,
+    ReportFigures(RegistryFigures registry, CollaborationFigures collaboration, SupportFigures support, ParticipationFigures participation,
                   TrainingFigures training, CentreFigures centre, VolunteeringFigures volunteering, Clock clock, CityProfile city) {
         this.registry = registry;
         this.collaboration = collaboration;
+        this.support = support;
         this.participation = participation;
         this.training = training;
         this.centre = centre;
@@ -50,6 +53,7 @@ class ReportFigures {
         List<YearlyFigure> all = new ArrayList<>();
         all.addAll(registry.figures(from, to));
         all.addAll(collaboration.figures(from, to));
+        all.addAll(support.figures(from, to));
         all.addAll(participation.figures(from, to));
         all.addAll(training.figures(from, to));
         all.addAll(centre.figures(from, to));

@@ -50,8 +50,8 @@ class AnnualReportIntegrationTest {
         // The room's row in the table of hours per room: 2 + 5 hours.
         assertThat(html).containsPattern("<th scope=\"row\">" + room + "</th>\\s*<td class=\"number\">7</td>");
         assertThat(html).doesNotContain("<script>").doesNotContain(" style=\"");
-        assertThat(html.split("<figure", -1)).hasSize(1 + 14);
-        assertThat(html.split("<table", -1)).hasSize(1 + 14);
+        assertThat(html.split("<figure", -1)).hasSize(1 + 15);
+        assertThat(html.split("<table", -1)).hasSize(1 + 15);
     }
 
     @Test

@@ -71,7 +71,7 @@ class AnnualReportJourneyBrowserTest {
         assertThat(page.locator("#section-centre table").first()).containsText(room);
         assertThat(page.locator("#section-centre table").first().getByRole(AriaRole.ROW,
                 new com.microsoft.playwright.Locator.GetByRoleOptions().setName(room))).containsText("4");
-        assertThat(page.getByRole(AriaRole.FIGURE)).hasCount(14);
+        assertThat(page.getByRole(AriaRole.FIGURE)).hasCount(15);
         assertAccessible(page);
 
         Download csv = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
@@ -94,7 +94,7 @@ class AnnualReportJourneyBrowserTest {
         Page page = browser.pageWithoutJavaScript();
         page.navigate("/report/2021");
         assertThat(page.locator("#chart-centreByRoom")).isHidden();
-        assertThat(page.locator("table")).hasCount(14);
+        assertThat(page.locator("table")).hasCount(15);
         assertThat(page.locator("#section-centre table").first()).containsText(room);
         assertAccessible(page);
     }
