@@ -41,6 +41,10 @@
         return;
       }
       el.classList.add('report-chart--drawn');
+      // Lying bars need room for every row (the CSP allows setting a style property from a script file).
+      if (data.kind !== 'line' && data.rows.length > 6) {
+        el.style.height = Math.max(320, data.rows.length * data.series.length * 28 + 80) + 'px';
+      }
       var chart = echarts.init(el, null, { renderer: 'canvas' });
       chart.setOption(option(data));
       charts.push(chart);
