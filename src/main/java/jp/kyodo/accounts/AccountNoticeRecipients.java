@@ -9,20 +9,13 @@ import org.springframework.stereotype.Component;
 class AccountNoticeRecipients implements NoticeRecipients {
 
     private final Accounts accounts;
-    private final PortalUrls urls;
 
-    AccountNoticeRecipients(Accounts accounts, PortalUrls urls) {
+    AccountNoticeRecipients(Accounts accounts) {
         this.accounts = accounts;
-        this.urls = urls;
     }
 
     @Override
     public Optional<String> emailOf(long accountId) {
         return accounts.find(accountId).filter(a -> a.status() == AccountStatus.ACTIVE).map(AccountSummary::email);
-    }
-
-    @Override
-    public Optional<String> link(String path) {
-        return Optional.of(urls.link(path));
     }
 }

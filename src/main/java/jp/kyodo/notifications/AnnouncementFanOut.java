@@ -14,7 +14,7 @@ class AnnouncementFanOut {
     }
 
     @ApplicationModuleListener
-    void on(AnnouncementMade made) {
-        notices.fanOut(made);
+    void on(Announcement announcement) {
+        notices.fanOut(announcement);
     }
 }

@@ -90,11 +90,11 @@ class DailyDigest {
                 list.append("・【").append(messages.getMessage("notice.kind." + n.kind().name(), null, Notices.MAIL_LOCALE)).append("】")
                         .append(n.title()).append('\n');
                 if (n.link() != null && !n.link().isBlank()) {
-                    list.append("  ").append(notices.mailLink(null, n.link())).append('\n');
+                    list.append("  ").append(notices.mailLink(n.link())).append('\n');
                 }
             }
             outbox.send(email, "noticeDigest", Notices.MAIL_LOCALE, DAY.format(day), lines.size(), list.toString().strip(),
-                    notices.mailLink(null, "/notifications"), notices.mailLink(null, "/account/notifications"));
+                    notices.mailLink("/notifications"), notices.mailLink("/account/notifications"));
             return true;
         }).orElse(false);
     }

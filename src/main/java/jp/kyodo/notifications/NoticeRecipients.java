@@ -9,7 +9,4 @@ import java.util.Optional;
 public interface NoticeRecipients {
 
     Optional<String> emailOf(long accountId);
-
-    /** The portal's absolute address of a path for a link in an e-mail, when it can be known now. */
-    Optional<String> link(String path);
 }

@@ -38,9 +38,12 @@ public class Notices {
     private final MessageSource messages;
     private final Clock clock;
     private final String configuredBase;
+    private final org.springframework.core.env.Environment environment;
 
     Notices(JdbcClient jdbc, MailOutbox outbox, ApplicationEventPublisher events, ObjectProvider<NoticeRecipients> recipients,
-            MessageSource messages, Clock clock, @Value("${kyodo.base-url:}") String configuredBase) {
+            MessageSource messages, Clock clock, @Value("${kyodo.base-url:}") String configuredBase,
+            org.springframework.core.env.Environment environment) {
+        this.environment = environment;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.events = events;
@@ -51,19 +54,20 @@ public class Notices {
     }
 
     /**
-     * Tells the followers of the announcement's topics, after the caller's transaction commits and outside it (a
+     * Tells the followers of the announcement's topics (modules that hold an event publisher may publish the
+     * {@link Announcement} themselves, to the same effect), after the caller's transaction commits and outside it (a
      * slow fan-out never holds the publisher); the event publication registry keeps it until it is done.
      */
     @Transactional
     public void announce(Announcement announcement) {
-        events.publishEvent(new AnnouncementMade(announcement, currentBase()));
+        events.publishEvent(announcement);
     }
 
     /** A notice about a person's own matter, mailed as their preference for its kind says. */
     @Transactional
     public void notify(long accountId, NoticeKind kind, String title, String body, String link) {
         long id = insert(accountId, kind, title, body, link, false);
-        deliverNow(id, accountId, kind, title, body, link, currentBase());
+        deliverNow(id, accountId, kind, title, body, link);
     }
 
     /** A notice in the portal about something the calling module has already mailed (a receipt, a decision). */
@@ -81,8 +85,7 @@ public class Notices {
 
     /** Fans an announcement out to the followers of any of its topics, each hearing of it once. */
     @Transactional
-    int fanOut(AnnouncementMade made) {
-        Announcement a = made.announcement();
+    int fanOut(Announcement a) {
         if (a.topics().isEmpty()) {
             return 0;
         }
@@ -90,7 +93,7 @@ public class Notices {
                 .param("t", a.topics()).query(Long.class).list();
         for (long accountId : followers) {
             long id = insert(accountId, a.kind(), a.title(), null, a.url(), false);
-            deliverNow(id, accountId, a.kind(), a.title(), null, a.url(), made.mailBase());
+            deliverNow(id, accountId, a.kind(), a.title(), null, a.url());
         }
         return followers.size();
     }
@@ -174,25 +177,17 @@ public class Notices {
                 .param("a", accountId).query(String.class).list();
     }
 
-    /** The absolute address of a portal path for a mail: from the request while there is one, else the setting. */
-    String mailLink(String base, String path) {
+    /**
+     * The absolute address of a portal path for a mail. Mail is also composed outside requests (fan-out, digest), so
+     * the configured {@code kyodo.base-url} is used; without one (development), this machine's address.
+     */
+    String mailLink(String path) {
         if (path == null || path.isBlank() || !path.startsWith("/")) {
             return path == null ? "" : path;
         }
-        String b = base != null && !base.isBlank() ? base : configuredBase;
-        return b + path;
-    }
-
-    private String currentBase() {
-        if (!configuredBase.isBlank()) {
-            return configuredBase;
-        }
-        NoticeRecipients r = recipients.getIfAvailable();
-        try {
-            return r == null ? "" : r.link("").orElse("");
-        } catch (RuntimeException outsideRequest) {
-            return "";
-        }
+        String base = configuredBase.isBlank() ? "http://localhost:" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080")) : configuredBase;
+        return base + path;
     }
 
     Optional<String> emailOf(long accountId) {
@@ -209,13 +204,13 @@ public class Notices {
                 .query(Long.class).single();
     }
 
-    private void deliverNow(long id, long accountId, NoticeKind kind, String title, String body, String link, String base) {
+    private void deliverNow(long id, long accountId, NoticeKind kind, String title, String body, String link) {
         if (preferences(accountId).get(kind) != Delivery.IMMEDIATE) {
             return;
         }
         emailOf(accountId).ifPresent(email -> outbox.send(email, "notice", MAIL_LOCALE,
                 messages.getMessage("notice.kind." + kind.name(), null, MAIL_LOCALE), title, body == null ? "" : body,
-                mailLink(base, link), mailLink(base, "/notifications/" + id), mailLink(base, "/account/notifications")));
+                mailLink(link), mailLink("/notifications/" + id), mailLink("/account/notifications")));
     }
 
     private static String cut(String s, int max) {

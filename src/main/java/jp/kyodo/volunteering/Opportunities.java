@@ -27,7 +27,9 @@ import jp.kyodo.accounts.PortalUrls;
 import jp.kyodo.audit.AuditLog;
 import jp.kyodo.groups.Choice;
 import jp.kyodo.groups.Groups;
+import jp.kyodo.notifications.Announcement;
 import jp.kyodo.notifications.MailOutbox;
+import jp.kyodo.notifications.NoticeKind;
 import jp.kyodo.search.SearchDocument;
 import jp.kyodo.search.SearchDocumentChanged;
 import jp.kyodo.search.SearchDocumentRemoved;
@@ -327,6 +329,13 @@ class Opportunities {
         Opportunity published = managed(id, manager.accountId());
         if (!published.hidden()) {
             events.publishEvent(new SearchDocumentChanged(document(published)));
+            // Followers of the group, its fields or its area hear of it (after commit, through the publication registry).
+            List<String> topics = new ArrayList<>(List.of(Announcement.ALL_VOLUNTEERING, Announcement.group(published.groupId())));
+            published.fieldCodes().forEach(f -> topics.add(Announcement.field(f)));
+            if (published.areaCode() != null) {
+                topics.add(Announcement.area(published.areaCode()));
+            }
+            events.publishEvent(new Announcement(NoticeKind.VOLUNTEERING, topics, published.title(), "/volunteering/" + id));
         }
         audit.record(manager, "opportunity.publish", "vol_opportunity", id, o.title());
     }
