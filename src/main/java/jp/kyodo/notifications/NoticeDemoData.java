@@ -56,7 +56,8 @@ class NoticeDemoData extends DemoContent {
         notice(me, NoticeKind.TRAINING, "市民活動センターの年末年始の休館のお知らせ", "12月29日から1月3日まで休館します。",
                 "/centre", now.minus(Duration.ofDays(6)), now.minus(Duration.ofDays(5)));
         follow(me, Announcement.ALL_THEMES, now);
-        first("select code from activity_field where active order by sort_order").ifPresent(code -> follow(me, Announcement.field(code), now));
+        jdbc.sql("select code from activity_field where active order by sort_order limit 1").query(String.class).optional()
+                .ifPresent(code -> follow(me, Announcement.field(code), now));
         first("select id from civic_group where status = 'REGISTERED' order by id").ifPresent(id -> follow(me, "group:" + id, now));
         prefer(me, NoticeKind.VOLUNTEERING, Delivery.DIGEST);
         prefer(me, NoticeKind.PARTICIPATION, Delivery.NONE);
