@@ -76,6 +76,15 @@ public class Notices {
         insert(accountId, kind, title, body, link, true);
     }
 
+    /**
+     * The in-portal copy of a transactional mail the calling module sends with {@link MailOutbox#send} and key
+     * {@code mailKey}: the notice's title is that mail's subject (in Japanese), and it is never mailed again.
+     */
+    @Transactional
+    public void recordMail(long accountId, NoticeKind kind, String mailKey, String link, Object... args) {
+        recordMailed(accountId, kind, messages.getMessage("mail." + mailKey + ".subject", args, MAIL_LOCALE), null, link);
+    }
+
     /** Whether the person follows the topic. */
     @Transactional(readOnly = true)
     public boolean follows(long accountId, String topic) {

@@ -30,6 +30,7 @@ import jp.kyodo.groups.Groups;
 import jp.kyodo.notifications.Announcement;
 import jp.kyodo.notifications.MailOutbox;
 import jp.kyodo.notifications.NoticeKind;
+import jp.kyodo.notifications.Notices;
 import jp.kyodo.search.SearchDocument;
 import jp.kyodo.search.SearchDocumentChanged;
 import jp.kyodo.search.SearchDocumentRemoved;
@@ -78,13 +79,15 @@ class Opportunities {
     private final PortalUrls links;
     private final SearchIndex search;
     private final ApplicationEventPublisher events;
+    private final Notices notices;
     private final int maxApplicationsPerDay;
     private final int maxMessagesPerHour;
 
     Opportunities(JdbcClient jdbc, Groups groups, Accounts accounts, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city,
                   PortalUrls links, SearchIndex search, ApplicationEventPublisher events,
                   @Value("${kyodo.volunteering.max-applications-per-day:10}") int maxApplicationsPerDay,
-                  @Value("${kyodo.volunteering.max-messages-per-hour:20}") int maxMessagesPerHour) {
+                  @Value("${kyodo.volunteering.max-messages-per-hour:20}") int maxMessagesPerHour, Notices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.groups = groups;
         this.accounts = accounts;
@@ -335,7 +338,7 @@ class Opportunities {
             if (published.areaCode() != null) {
                 topics.add(Announcement.area(published.areaCode()));
             }
-            events.publishEvent(new Announcement(NoticeKind.VOLUNTEERING, topics, published.title(), "/volunteering/" + id));
+            notices.announce(new Announcement(NoticeKind.VOLUNTEERING, topics, published.title(), "/volunteering/" + id));
         }
         audit.record(manager, "opportunity.publish", "vol_opportunity", id, o.title());
     }
@@ -433,6 +436,13 @@ class Opportunities {
             default -> "Waitlisted";
         }, Locale.JAPANESE, e.opportunity().title(), e.opportunity().groupName(), e.shift().when(), a.applicantName(),
                 links.link("/my/volunteering/applications/" + applicationId)));
+        if (a.accountId() != null) {
+            notices.recordMail(a.accountId(), NoticeKind.VOLUNTEERING, "vol" + switch (next) {
+                case ACCEPTED -> "Accepted";
+                case DECLINED -> "Declined";
+                default -> "Waitlisted";
+            }, "/my/volunteering/applications/" + applicationId, e.opportunity().title());
+        }
         audit.record(manager, "opportunity.application." + next.name().toLowerCase(Locale.ROOT), "vol_application", applicationId,
                 e.opportunity().title() + " / " + e.shift().when() + " / " + a.applicantName());
     }

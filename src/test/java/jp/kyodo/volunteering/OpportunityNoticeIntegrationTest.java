@@ -16,15 +16,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.kyodo.IntegrationTest;
+import jp.kyodo.TestMailServer;
 import jp.kyodo.TestPeople;
 import jp.kyodo.accounts.SignedInUser;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** A resident who follows a field hears of a new opportunity in it (in the portal and by mail); one who does not, does not. */
+/**
+ * A resident who follows a field hears of a new opportunity in it (in the portal and by mail); one who does not, does
+ * not. The decision on their application is mailed once and also waits in their notification centre.
+ */
 @IntegrationTest
 class OpportunityNoticeIntegrationTest {
 
@@ -64,6 +71,21 @@ class OpportunityNoticeIntegrationTest {
         mvc.perform(get("/notifications").with(user(follower))).andExpect(content().string(Matchers.containsString(title)));
         mvc.perform(get("/").with(user(follower))).andExpect(content().string(Matchers.containsString("お知らせ（未読 1 件）")));
         mvc.perform(get("/notifications").with(user(other))).andExpect(content().string(Matchers.not(Matchers.containsString(title))));
+
+        // The follower applies and is accepted: the decision mail (sent as before, once) also waits in the centre.
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            long shift = opportunities.managed(id, manager.accountId()).shifts().getFirst().id();
+            long application = opportunities.apply(id, follower, String.valueOf(shift), null);
+            opportunities.decide(id, application, manager, Opportunities.Decision.ACCEPT);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+        awaitMail(greenMail, follower.email(), "ボランティアへの参加が決まりました");
+        assertThat(jdbc.sql("select count(*) from notice where account_id = :a and title like 'ボランティアへの参加が決まりました%' and mailed_apart")
+                .param("a", follower.accountId()).query(Long.class).single()).isEqualTo(1);
+        assertThat(TestMailServer.count(greenMail, follower.email(), "ボランティアへの参加が決まりました")).isEqualTo(1);
+        mvc.perform(get("/").with(user(follower))).andExpect(content().string(Matchers.containsString("お知らせ（未読 2 件）")));
     }
 
     private long notices(SignedInUser person, String title) {
