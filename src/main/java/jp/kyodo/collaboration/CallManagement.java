@@ -98,7 +98,8 @@ class CallManagement {
         call.publish(clock.instant());
         audit.record(editor.actor(), "call.publish", "collab_call", callId, call.title());
         notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.COLLABORATION,
-                topics(call, jp.kyodo.notifications.Announcement.ALL_THEMES), call.title(), "/collaboration/calls/" + callId));
+                topics(call, jp.kyodo.notifications.Announcement.ALL_THEMES), call.title(), "/collaboration/calls/" + callId,
+                jp.kyodo.notifications.Announcement.News.NEW_CALL));
     }
 
     /** The topics a call's news reaches: the catch-all given, the call's fields and its area. */

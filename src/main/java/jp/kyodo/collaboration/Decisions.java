@@ -109,7 +109,7 @@ class Decisions {
             ofCall.stream().filter(x -> x.status().decided()).map(Proposal::groupId).distinct()
                     .forEach(g -> topics.add(jp.kyodo.notifications.Announcement.group(g)));
             notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.COLLABORATION, topics,
-                    call.title(), "/collaboration/results"));
+                    call.title(), "/collaboration/results", jp.kyodo.notifications.Announcement.News.RESULTS));
         }
     }
 

@@ -8,7 +8,15 @@ import java.util.Objects;
  * who follows one of its topics. Topics are {@code field:<code>}, {@code area:<code>}, {@code group:<id>} and the
  * catch-alls {@code theme:all}, {@code volunteer:all}, {@code results:all}. The URL is a path of the portal.
  */
-public record Announcement(NoticeKind kind, List<String> topics, String title, String url) {
+public record Announcement(NoticeKind kind, List<String> topics, String title, String url, News news) {
+
+    /** What happened, shown beside the title ({@code notice.news.<NAME>}). */
+    public enum News { NEW_CALL, NEW_OPPORTUNITY, RESULTS }
+
+    /** An announcement whose title says it all. */
+    public Announcement(NoticeKind kind, List<String> topics, String title, String url) {
+        this(kind, topics, title, url, null);
+    }
 
     public Announcement {
         Objects.requireNonNull(kind, "kind");

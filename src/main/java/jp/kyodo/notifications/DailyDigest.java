@@ -53,7 +53,7 @@ class DailyDigest {
         Timestamp from = Timestamp.from(day.atStartOfDay(city.zone()).toInstant());
         Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(city.zone()).toInstant());
         Map<Long, List<NoticeView>> perPerson = jdbc.sql("""
-                        select n.id, n.account_id, n.kind, n.title, n.link, n.created_at, p.delivery from notice n
+                        select n.id, n.account_id, n.kind, n.news, n.title, n.link, n.created_at, p.delivery from notice n
                         left join notice_preference p on p.account_id = n.account_id and p.kind = n.kind
                         where n.created_at >= :from and n.created_at < :to and n.read_at is null and not n.mailed_apart
                         order by n.account_id, n.created_at, n.id""")
@@ -62,7 +62,8 @@ class DailyDigest {
                     NoticeKind kind = NoticeKind.valueOf(rs.getString("kind"));
                     String chosen = rs.getString("delivery");
                     Delivery delivery = chosen == null ? kind.defaultDelivery() : Delivery.valueOf(chosen);
-                    return new Line(rs.getLong("account_id"), delivery, new NoticeView(rs.getLong("id"), kind, rs.getString("title"),
+                    return new Line(rs.getLong("account_id"), delivery, new NoticeView(rs.getLong("id"), kind,
+                            rs.getString("news") == null ? null : Announcement.News.valueOf(rs.getString("news")), rs.getString("title"),
                             null, rs.getString("link"), rs.getTimestamp("created_at").toInstant(), null));
                 }).list().stream().filter(l -> l.delivery() == Delivery.DIGEST)
                 .collect(Collectors.groupingBy(Line::accountId, LinkedHashMap::new, Collectors.mapping(Line::notice, Collectors.toList())));
@@ -87,8 +88,11 @@ class DailyDigest {
         return notices.emailOf(accountId).map(email -> {
             StringBuilder list = new StringBuilder();
             for (NoticeView n : lines) {
-                list.append("・【").append(messages.getMessage("notice.kind." + n.kind().name(), null, Notices.MAIL_LOCALE)).append("】")
-                        .append(n.title()).append('\n');
+                list.append("・【").append(messages.getMessage("notice.kind." + n.kind().name(), null, Notices.MAIL_LOCALE)).append("】");
+                if (n.news() != null) {
+                    list.append(messages.getMessage("notice.news." + n.news().name(), null, Notices.MAIL_LOCALE)).append('：');
+                }
+                list.append(n.title()).append('\n');
                 if (n.link() != null && !n.link().isBlank()) {
                     list.append("  ").append(notices.mailLink(n.link())).append('\n');
                 }

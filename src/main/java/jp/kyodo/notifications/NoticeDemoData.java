@@ -45,15 +45,15 @@ class NoticeDemoData extends DemoContent {
         long me = resident.get();
         Instant now = clock.instant();
         first("select id from vol_opportunity where status = 'PUBLISHED' and hidden_at is null order by id").ifPresent(id ->
-                notice(me, NoticeKind.VOLUNTEERING, title("select title from vol_opportunity where id = " + id), null,
-                        "/volunteering/" + id, now.minus(Duration.ofHours(3)), null));
+                notice(me, NoticeKind.VOLUNTEERING, Announcement.News.NEW_OPPORTUNITY, title("select title from vol_opportunity where id = " + id),
+                        null, "/volunteering/" + id, now.minus(Duration.ofHours(3)), null));
         first("select id from collab_call where status <> 'DRAFT' order by id desc").ifPresent(id ->
-                notice(me, NoticeKind.COLLABORATION, title("select title from collab_call where id = " + id), null,
-                        "/collaboration/calls/" + id, now.minus(Duration.ofDays(1)), null));
+                notice(me, NoticeKind.COLLABORATION, Announcement.News.NEW_CALL, title("select title from collab_call where id = " + id),
+                        null, "/collaboration/calls/" + id, now.minus(Duration.ofDays(1)), null));
         first("select id from pc_procedure where status = 'RESULT_PUBLISHED' order by id").ifPresent(id ->
-                notice(me, NoticeKind.PARTICIPATION, title("select title from pc_procedure where id = " + id), null,
-                        "/participation/comments/" + id, now.minus(Duration.ofDays(4)), now.minus(Duration.ofDays(3))));
-        notice(me, NoticeKind.TRAINING, "市民活動センターの年末年始の休館のお知らせ", "12月29日から1月3日まで休館します。",
+                notice(me, NoticeKind.PARTICIPATION, Announcement.News.RESULTS, title("select title from pc_procedure where id = " + id),
+                        null, "/participation/comments/" + id, now.minus(Duration.ofDays(4)), now.minus(Duration.ofDays(3))));
+        notice(me, NoticeKind.TRAINING, null, "市民活動センターの年末年始の休館のお知らせ", "12月29日から1月3日まで休館します。",
                 "/centre", now.minus(Duration.ofDays(6)), now.minus(Duration.ofDays(5)));
         follow(me, Announcement.ALL_THEMES, now);
         jdbc.sql("select code from activity_field where active order by sort_order limit 1").query(String.class).optional()
@@ -72,11 +72,12 @@ class NoticeDemoData extends DemoContent {
         return jdbc.sql(sql).query(String.class).single();
     }
 
-    private void notice(long account, NoticeKind kind, String title, String body, String link, Instant created, Instant read) {
+    private void notice(long account, NoticeKind kind, Announcement.News news, String title, String body, String link, Instant created,
+                        Instant read) {
         jdbc.sql("""
-                        insert into notice (account_id, kind, title, body, link, created_at, read_at)
-                        values (:a, :k, :t, :b, :l, :c, :r)""")
-                .param("a", account).param("k", kind.name()).param("t", title).param("b", body).param("l", link)
+                        insert into notice (account_id, kind, news, title, body, link, created_at, read_at)
+                        values (:a, :k, :n, :t, :b, :l, :c, :r)""")
+                .param("a", account).param("k", kind.name()).param("n", news == null ? null : news.name()).param("t", title).param("b", body).param("l", link)
                 .param("c", Timestamp.from(created)).param("r", read == null ? null : Timestamp.from(read)).update();
     }
 

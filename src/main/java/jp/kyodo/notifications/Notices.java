@@ -66,14 +66,14 @@ public class Notices {
     /** A notice about a person's own matter, mailed as their preference for its kind says. */
     @Transactional
     public void notify(long accountId, NoticeKind kind, String title, String body, String link) {
-        long id = insert(accountId, kind, title, body, link, false);
+        long id = insert(accountId, kind, null, title, body, link, false);
         deliverNow(id, accountId, kind, title, body, link);
     }
 
     /** A notice in the portal about something the calling module has already mailed (a receipt, a decision). */
     @Transactional
     public void recordMailed(long accountId, NoticeKind kind, String title, String body, String link) {
-        insert(accountId, kind, title, body, link, true);
+        insert(accountId, kind, null, title, body, link, true);
     }
 
     /**
@@ -101,8 +101,9 @@ public class Notices {
         List<Long> followers = jdbc.sql("select distinct account_id from notice_follow where topic in (:t) order by account_id")
                 .param("t", a.topics()).query(Long.class).list();
         for (long accountId : followers) {
-            long id = insert(accountId, a.kind(), a.title(), null, a.url(), false);
-            deliverNow(id, accountId, a.kind(), a.title(), null, a.url());
+            long id = insert(accountId, a.kind(), a.news(), a.title(), null, a.url(), false);
+            String what = a.news() == null ? null : messages.getMessage("notice.news." + a.news().name(), null, MAIL_LOCALE);
+            deliverNow(id, accountId, a.kind(), a.title(), what, a.url());
         }
         return followers.size();
     }
@@ -118,7 +119,7 @@ public class Notices {
         int p = Math.max(page, 0);
         long total = jdbc.sql("select count(*) from notice where account_id = :a").param("a", accountId).query(Long.class).single();
         List<NoticeView> rows = jdbc.sql("""
-                        select id, kind, title, body, link, created_at, read_at from notice where account_id = :a
+                        select id, kind, news, title, body, link, created_at, read_at from notice where account_id = :a
                         order by created_at desc, id desc limit :n offset :o""")
                 .param("a", accountId).param("n", PAGE_SIZE).param("o", (long) p * PAGE_SIZE).query(Notices::view).list();
         return new PageImpl<>(rows, PageRequest.of(p, PAGE_SIZE), total);
@@ -128,7 +129,7 @@ public class Notices {
     @Transactional
     Optional<NoticeView> open(long accountId, long id) {
         markRead(accountId, id);
-        return jdbc.sql("select id, kind, title, body, link, created_at, read_at from notice where id = :id and account_id = :a")
+        return jdbc.sql("select id, kind, news, title, body, link, created_at, read_at from notice where id = :id and account_id = :a")
                 .param("id", id).param("a", accountId).query(Notices::view).optional();
     }
 
@@ -204,11 +205,12 @@ public class Notices {
         return r == null ? Optional.empty() : r.emailOf(accountId);
     }
 
-    private long insert(long accountId, NoticeKind kind, String title, String body, String link, boolean mailedApart) {
+    private long insert(long accountId, NoticeKind kind, Announcement.News news, String title, String body, String link,
+                        boolean mailedApart) {
         return jdbc.sql("""
-                        insert into notice (account_id, kind, title, body, link, created_at, mailed_apart)
-                        values (:a, :k, :t, :b, :l, :now, :m) returning id""")
-                .param("a", accountId).param("k", kind.name()).param("t", cut(title, 300)).param("b", cut(body, 1000))
+                        insert into notice (account_id, kind, news, title, body, link, created_at, mailed_apart)
+                        values (:a, :k, :n, :t, :b, :l, :now, :m) returning id""")
+                .param("a", accountId).param("k", kind.name()).param("n", news == null ? null : news.name()).param("t", cut(title, 300)).param("b", cut(body, 1000))
                 .param("l", cut(link, 500)).param("now", Timestamp.from(clock.instant())).param("m", mailedApart)
                 .query(Long.class).single();
     }
@@ -228,7 +230,9 @@ public class Notices {
 
     private static NoticeView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp read = rs.getTimestamp("read_at");
-        return new NoticeView(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("body"),
+        String news = rs.getString("news");
+        return new NoticeView(rs.getLong("id"), NoticeKind.valueOf(rs.getString("kind")), news == null ? null : Announcement.News.valueOf(news),
+                rs.getString("title"), rs.getString("body"),
                 rs.getString("link"), rs.getTimestamp("created_at").toInstant(), read == null ? null : read.toInstant());
     }
 

@@ -378,7 +378,8 @@ class Councils {
                 .param("s", seed).param("e", numbers).param("now", Timestamp.from(clock.instant())).param("id", callId).update();
         audit.record(staff, "council.call.lottery", "council_call", callId, seed + " / " + numbers);
         notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.PARTICIPATION,
-                List.of(jp.kyodo.notifications.Announcement.ALL_RESULTS), call.councilName(), "/participation/councils/calls/" + callId));
+                List.of(jp.kyodo.notifications.Announcement.ALL_RESULTS), call.councilName(), "/participation/councils/calls/" + callId,
+                jp.kyodo.notifications.Announcement.News.RESULTS));
     }
 
     /**

@@ -269,7 +269,8 @@ class PublicComments {
                 .param("n", note).param("now", Timestamp.from(now)).param("id", id).update();
         audit.record(staff, "publicComment.result", "pc_procedure", id, p.title());
         notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.PARTICIPATION,
-                List.of(jp.kyodo.notifications.Announcement.ALL_RESULTS), p.title(), "/participation/comments/" + id));
+                List.of(jp.kyodo.notifications.Announcement.ALL_RESULTS), p.title(), "/participation/comments/" + id,
+                jp.kyodo.notifications.Announcement.News.RESULTS));
     }
 
     // ---- The public ----

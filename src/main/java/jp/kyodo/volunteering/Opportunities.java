@@ -338,7 +338,8 @@ class Opportunities {
             if (published.areaCode() != null) {
                 topics.add(Announcement.area(published.areaCode()));
             }
-            notices.announce(new Announcement(NoticeKind.VOLUNTEERING, topics, published.title(), "/volunteering/" + id));
+            notices.announce(new Announcement(NoticeKind.VOLUNTEERING, topics, published.title(), "/volunteering/" + id,
+                    Announcement.News.NEW_OPPORTUNITY));
         }
         audit.record(manager, "opportunity.publish", "vol_opportunity", id, o.title());
     }

@@ -67,8 +67,9 @@ class OpportunityNoticeIntegrationTest {
         }
         assertThat(notices(follower, title)).isEqualTo(1);
         assertThat(notices(other, title)).isZero();
-        assertThat(awaitMail(greenMail, follower.email(), title)).contains("/volunteering/" + id);
-        mvc.perform(get("/notifications").with(user(follower))).andExpect(content().string(Matchers.containsString(title)));
+        assertThat(awaitMail(greenMail, follower.email(), title)).contains("/volunteering/" + id).contains("ボランティア募集");
+        mvc.perform(get("/notifications").with(user(follower))).andExpect(content().string(Matchers.containsString(title)))
+                .andExpect(content().string(Matchers.containsString("ボランティア募集：")));
         mvc.perform(get("/").with(user(follower))).andExpect(content().string(Matchers.containsString("お知らせ（未読 1 件）")));
         mvc.perform(get("/notifications").with(user(other))).andExpect(content().string(Matchers.not(Matchers.containsString(title))));
 
