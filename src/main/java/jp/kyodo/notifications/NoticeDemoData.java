@@ -39,10 +39,11 @@ class NoticeDemoData extends DemoContent {
     @Override
     protected void loadDemo() {
         Optional<Long> resident = first("select id from account where email = 'shimin@example.jp'");
-        if (resident.isEmpty()) {
-            return;
-        }
-        long me = resident.get();
+        resident.ifPresent(this::load);
+    }
+
+    /** The demo resident's notices (two unread), follows and mail choices. */
+    void load(long me) {
         Instant now = clock.instant();
         first("select id from vol_opportunity where status = 'PUBLISHED' and hidden_at is null order by id").ifPresent(id ->
                 notice(me, NoticeKind.VOLUNTEERING, Announcement.News.NEW_OPPORTUNITY, title("select title from vol_opportunity where id = " + id),
