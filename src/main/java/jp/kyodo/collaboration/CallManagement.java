@@ -36,10 +36,12 @@ class CallManagement {
     private final Clock clock;
     private final CityProfile city;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final jp.kyodo.notifications.Notices notices;
 
     CallManagement(CallRepository calls, Accounts accounts, Groups groups, AuditLog audit, Clock clock, CityProfile city,
-                   org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                   org.springframework.jdbc.core.simple.JdbcClient jdbc, jp.kyodo.notifications.Notices notices) {
         this.jdbc = jdbc;
+        this.notices = notices;
         this.calls = calls;
         this.accounts = accounts;
         this.groups = groups;
@@ -95,6 +97,19 @@ class CallManagement {
         }
         call.publish(clock.instant());
         audit.record(editor.actor(), "call.publish", "collab_call", callId, call.title());
+        notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.COLLABORATION,
+                topics(call, jp.kyodo.notifications.Announcement.ALL_THEMES), call.title(), "/collaboration/calls/" + callId,
+                jp.kyodo.notifications.Announcement.News.NEW_CALL));
+    }
+
+    /** The topics a call's news reaches: the catch-all given, the call's fields and its area. */
+    static java.util.List<String> topics(Call call, String catchAll) {
+        java.util.List<String> topics = new java.util.ArrayList<>(java.util.List.of(catchAll));
+        call.fieldCodes().forEach(f -> topics.add(jp.kyodo.notifications.Announcement.field(f)));
+        if (call.areaCode() != null) {
+            topics.add(jp.kyodo.notifications.Announcement.area(call.areaCode()));
+        }
+        return topics;
     }
 
     @Transactional

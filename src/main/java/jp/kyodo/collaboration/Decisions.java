@@ -32,9 +32,11 @@ class Decisions {
     private final AuditLog audit;
     private final Clock clock;
     private final Projects projects;
+    private final jp.kyodo.notifications.Notices notices;
 
     Decisions(ProposalRepository proposals, CallRepository calls, ProposalWork work, Screenings screenings, CallManagement callManagement,
-              Groups groups, MailOutbox mail, AuditLog audit, Clock clock, Projects projects) {
+              Groups groups, MailOutbox mail, AuditLog audit, Clock clock, Projects projects, jp.kyodo.notifications.Notices notices) {
+        this.notices = notices;
         this.projects = projects;
         this.proposals = proposals;
         this.calls = calls;
@@ -99,6 +101,15 @@ class Decisions {
             mail.send(email, "proposalDecided", Locale.JAPANESE, groupName, p.title(), call.title(),
                     new org.springframework.context.support.DefaultMessageSourceResolvable("proposalStatus." + decision.name()),
                     reason, conditions == null ? "" : conditions);
+        }
+        List<Proposal> ofCall = proposals.findByCallIdOrderByIdAsc(call.id());
+        if (ofCall.stream().noneMatch(x -> x.status() == ProposalStatus.IN_SCREENING)) {
+            // The public results page now shows this call (see publicResults): its followers and the groups' hear of it.
+            List<String> topics = new ArrayList<>(CallManagement.topics(call, jp.kyodo.notifications.Announcement.ALL_RESULTS));
+            ofCall.stream().filter(x -> x.status().decided()).map(Proposal::groupId).distinct()
+                    .forEach(g -> topics.add(jp.kyodo.notifications.Announcement.group(g)));
+            notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.COLLABORATION, topics,
+                    call.title(), "/collaboration/results", jp.kyodo.notifications.Announcement.News.RESULTS));
         }
     }
 

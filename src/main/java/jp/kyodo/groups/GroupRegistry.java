@@ -62,11 +62,13 @@ class GroupRegistry {
     private final ApplicationEventPublisher events;
     private final PdfDocuments pdf;
     private final GroupConsents consents;
+    private final jp.kyodo.notifications.Notices notices;
 
     GroupRegistry(CivicGroups groups, GroupMembers members, GroupHistory history, GroupDocuments documents,
                   ReferenceData reference, RegistrySettings settings, Accounts accounts, MailOutbox mail, AuditLog audit,
                   JdbcClient jdbc, Clock clock, CityProfile city, ApplicationEventPublisher events,
-                  PdfDocuments pdf, GroupConsents consents) {
+                  PdfDocuments pdf, GroupConsents consents, jp.kyodo.notifications.Notices notices) {
+        this.notices = notices;
         this.groups = groups;
         this.members = members;
         this.history = history;
@@ -284,6 +286,7 @@ class GroupRegistry {
         for (String email : managerEmails(group.id())) {
             mail.send(email, "groupApproved", LocaleContextHolder.getLocale(), group.name(), number, JapaneseDates.format(validUntil));
         }
+        noticeManagers(group, "groupApproved", group.name(), number, JapaneseDates.format(validUntil));
         tellSecretariat(group, staff, "approved");
         return number;
     }
@@ -298,6 +301,7 @@ class GroupRegistry {
         for (String email : managerEmails(group.id())) {
             mail.send(email, "groupReturned", LocaleContextHolder.getLocale(), group.name(), message);
         }
+        noticeManagers(group, "groupReturned", group.name(), message);
         tellSecretariat(group, staff, "returned");
     }
 
@@ -311,6 +315,7 @@ class GroupRegistry {
         for (String email : managerEmails(group.id())) {
             mail.send(email, "groupRefused", LocaleContextHolder.getLocale(), group.name(), reason);
         }
+        noticeManagers(group, "groupRefused", group.name(), reason);
         tellSecretariat(group, staff, "refused");
     }
 
@@ -830,6 +835,12 @@ class GroupRegistry {
             throw new InvalidInputException("version", "validation.group.notSubmitted");
         }
         return group;
+    }
+
+    /** The decision mailed to the managers also waits in their notification centre. */
+    private void noticeManagers(CivicGroup group, String mailKey, Object... args) {
+        members.findByGroupId(group.id()).stream().filter(m -> m.role().manages())
+                .forEach(m -> notices.recordMail(m.accountId(), jp.kyodo.notifications.NoticeKind.REGISTRY, mailKey, "/my/groups", args));
     }
 
     List<String> managerEmails(long groupId) {

@@ -69,13 +69,17 @@ class Councils {
     private final boolean excludeOtherCouncil;
     private final boolean excludePastPublicMember;
 
+    private final jp.kyodo.notifications.Notices notices;
+
     Councils(JdbcClient jdbc, Accounts accounts, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city, ParticipationFiles files,
              @Value("${kyodo.participation.council.call-min-days:21}") int minCallDays,
              @Value("${kyodo.participation.council.min-age:20}") int defaultMinAge,
              @Value("${kyodo.participation.council.essay-limit:800}") int defaultEssayLimit,
              @Value("${kyodo.participation.council.residence-required:true}") boolean defaultResidence,
              @Value("${kyodo.participation.council.exclude-other-council:true}") boolean excludeOtherCouncil,
-             @Value("${kyodo.participation.council.exclude-past-public-member:true}") boolean excludePastPublicMember) {
+             @Value("${kyodo.participation.council.exclude-past-public-member:true}") boolean excludePastPublicMember,
+             jp.kyodo.notifications.Notices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.mail = mail;
@@ -373,6 +377,9 @@ class Councils {
         jdbc.sql("update council_call set lottery_seed = :s, lottery_entries = :e, lottery_at = :now, updated_at = :now, version = version + 1 where id = :id")
                 .param("s", seed).param("e", numbers).param("now", Timestamp.from(clock.instant())).param("id", callId).update();
         audit.record(staff, "council.call.lottery", "council_call", callId, seed + " / " + numbers);
+        notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.PARTICIPATION,
+                List.of(jp.kyodo.notifications.Announcement.ALL_RESULTS), call.councilName(), "/participation/councils/calls/" + callId,
+                jp.kyodo.notifications.Announcement.News.RESULTS));
     }
 
     /**

@@ -62,8 +62,12 @@ class PublicComments {
     private final int minDays;
     private final ParticipationFiles files;
 
+    private final jp.kyodo.notifications.Notices notices;
+
     PublicComments(JdbcClient jdbc, Accounts accounts, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city, PortalUrls links,
-                   ParticipationFiles files, @Value("${kyodo.participation.comment-min-days:30}") int minDays) {
+                   ParticipationFiles files, @Value("${kyodo.participation.comment-min-days:30}") int minDays,
+                   jp.kyodo.notifications.Notices notices) {
+        this.notices = notices;
         this.files = files;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -264,6 +268,9 @@ class PublicComments {
                             version = version + 1 where id = :id""")
                 .param("n", note).param("now", Timestamp.from(now)).param("id", id).update();
         audit.record(staff, "publicComment.result", "pc_procedure", id, p.title());
+        notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.PARTICIPATION,
+                List.of(jp.kyodo.notifications.Announcement.ALL_RESULTS), p.title(), "/participation/comments/" + id,
+                jp.kyodo.notifications.Announcement.News.RESULTS));
     }
 
     // ---- The public ----

@@ -27,7 +27,10 @@ import jp.kyodo.accounts.PortalUrls;
 import jp.kyodo.audit.AuditLog;
 import jp.kyodo.groups.Choice;
 import jp.kyodo.groups.Groups;
+import jp.kyodo.notifications.Announcement;
 import jp.kyodo.notifications.MailOutbox;
+import jp.kyodo.notifications.NoticeKind;
+import jp.kyodo.notifications.Notices;
 import jp.kyodo.search.SearchDocument;
 import jp.kyodo.search.SearchDocumentChanged;
 import jp.kyodo.search.SearchDocumentRemoved;
@@ -76,13 +79,15 @@ class Opportunities {
     private final PortalUrls links;
     private final SearchIndex search;
     private final ApplicationEventPublisher events;
+    private final Notices notices;
     private final int maxApplicationsPerDay;
     private final int maxMessagesPerHour;
 
     Opportunities(JdbcClient jdbc, Groups groups, Accounts accounts, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city,
                   PortalUrls links, SearchIndex search, ApplicationEventPublisher events,
                   @Value("${kyodo.volunteering.max-applications-per-day:10}") int maxApplicationsPerDay,
-                  @Value("${kyodo.volunteering.max-messages-per-hour:20}") int maxMessagesPerHour) {
+                  @Value("${kyodo.volunteering.max-messages-per-hour:20}") int maxMessagesPerHour, Notices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.groups = groups;
         this.accounts = accounts;
@@ -327,6 +332,14 @@ class Opportunities {
         Opportunity published = managed(id, manager.accountId());
         if (!published.hidden()) {
             events.publishEvent(new SearchDocumentChanged(document(published)));
+            // Followers of the group, its fields or its area hear of it (after commit, through the publication registry).
+            List<String> topics = new ArrayList<>(List.of(Announcement.ALL_VOLUNTEERING, Announcement.group(published.groupId())));
+            published.fieldCodes().forEach(f -> topics.add(Announcement.field(f)));
+            if (published.areaCode() != null) {
+                topics.add(Announcement.area(published.areaCode()));
+            }
+            notices.announce(new Announcement(NoticeKind.VOLUNTEERING, topics, published.title(), "/volunteering/" + id,
+                    Announcement.News.NEW_OPPORTUNITY));
         }
         audit.record(manager, "opportunity.publish", "vol_opportunity", id, o.title());
     }
@@ -424,6 +437,13 @@ class Opportunities {
             default -> "Waitlisted";
         }, Locale.JAPANESE, e.opportunity().title(), e.opportunity().groupName(), e.shift().when(), a.applicantName(),
                 links.link("/my/volunteering/applications/" + applicationId)));
+        if (a.accountId() != null) {
+            notices.recordMail(a.accountId(), NoticeKind.VOLUNTEERING, "vol" + switch (next) {
+                case ACCEPTED -> "Accepted";
+                case DECLINED -> "Declined";
+                default -> "Waitlisted";
+            }, "/my/volunteering/applications/" + applicationId, e.opportunity().title());
+        }
         audit.record(manager, "opportunity.application." + next.name().toLowerCase(Locale.ROOT), "vol_application", applicationId,
                 e.opportunity().title() + " / " + e.shift().when() + " / " + a.applicantName());
     }

@@ -47,6 +47,7 @@ class SecurityConfiguration {
                         .requestMatchers("/account/email/confirm").permitAll()
                         .requestMatchers("/account/**").authenticated()
                         .requestMatchers("/my/**").authenticated()
+                        .requestMatchers("/notifications", "/notifications/**").authenticated()
                         .anyRequest().permitAll())
                 .formLogin(form -> form
                         .loginPage("/login")
