@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import jp.kyodo.accounts.Accounts;
 import jp.kyodo.accounts.DepartmentView;
 import jp.kyodo.audit.AuditLog;
+import jp.kyodo.search.SearchDocumentChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import jp.kyodo.groups.Choice;
 import jp.kyodo.groups.Groups;
 import jp.kyodo.shared.CityProfile;
@@ -36,10 +38,12 @@ class CallManagement {
     private final Clock clock;
     private final CityProfile city;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
     CallManagement(CallRepository calls, Accounts accounts, Groups groups, AuditLog audit, Clock clock, CityProfile city,
-                   org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                   org.springframework.jdbc.core.simple.JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.calls = calls;
         this.accounts = accounts;
         this.groups = groups;
@@ -82,6 +86,7 @@ class CallManagement {
         }
         call.edit(form.check(call.origin(), codes(groups.fields()), codes(groups.areas())), clock.instant());
         audit.record(editor.actor(), "call.edit", "collab_call", callId, call.title());
+        indexIfPublic(call);
     }
 
     @Transactional
@@ -95,6 +100,7 @@ class CallManagement {
         }
         call.publish(clock.instant());
         audit.record(editor.actor(), "call.publish", "collab_call", callId, call.title());
+        indexIfPublic(call);
     }
 
     @Transactional
@@ -108,6 +114,14 @@ class CallManagement {
         }
         call.close(clock.instant());
         audit.record(editor.actor(), "call.close", "collab_call", callId, call.title());
+        indexIfPublic(call);
+    }
+
+    // Published in the transaction of the change, so that the index follows only what was committed.
+    private void indexIfPublic(Call call) {
+        if (call.status() != CallStatus.DRAFT) {
+            events.publishEvent(new SearchDocumentChanged(CallSearchSource.document(view(call))));
+        }
     }
 
     /** The calls an editor may manage: all for administrators, the department's own themes for its staff. */

@@ -113,6 +113,32 @@ final class JapaneseText implements AutoCloseable {
         return TextNormalizer.searchKey(out.toString());
     }
 
+    /** A word written with kanji and its katakana reading (folded like {@link #forPairs}). */
+    record ReadingWord(String surface, String reading) {
+    }
+
+    /** The words of the text that are not written in kana alone, each with its dictionary reading, for suggestions. */
+    List<ReadingWord> readingWords(String text) {
+        List<ReadingWord> found = new ArrayList<>();
+        try (TokenStream stream = readings.tokenStream("reading", forWords(text))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            ReadingAttribute reading = stream.addAttribute(ReadingAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String surface = term.toString();
+                String dictionaryReading = reading.getReading();
+                if (dictionaryReading != null && surface.codePointCount(0, surface.length()) >= 2 && !isKana(surface)
+                        && surface.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                    found.add(new ReadingWord(surface, TextNormalizer.searchKey(dictionaryReading)));
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
     /** The terms of the word analysis, in order. */
     List<String> words(String text) {
         return tokens(words, "words", forWords(text)).stream().map(Token::term).toList();
