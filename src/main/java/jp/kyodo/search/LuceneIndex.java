@@ -74,9 +74,10 @@ final class LuceneIndex implements AutoCloseable {
     private static final String TITLE_PAIRS = "title_pairs";
     private static final String READING = "reading";
     private static final String FACET = "facet.";
-    // For suggestions: the reading of each word written with kanji, and that reading with the word (ボウサイ␟防災).
+    // For suggestions: the reading of each word written with kanji, that reading with the word (ボウサイ␟防災), the word.
     private static final String SPELL_READING = "spell_reading";
     private static final String READING_SURFACE = "reading_surface";
+    private static final String SPELL_SURFACE = "spell_surface";
     private static final char SEPARATOR = '\u001f';
     private static final int MAX_SUGGESTIONS = 3;
 
@@ -352,9 +353,12 @@ final class LuceneIndex implements AutoCloseable {
         if (!folded.equals(asWord)) {
             found.addAll(fuzzy(reader, WORDS, folded));
         }
-        return found.stream()
+        // Words written with kanji, and compounds of two of them (防災訓練), as they are written.
+        found.addAll(fuzzy(reader, SPELL_SURFACE, asWord));
+        List<String> corrections = found.stream()
                 .sorted(java.util.Comparator.comparingInt(Correction::edits).thenComparing(Correction::docFreq, java.util.Comparator.reverseOrder()))
                 .map(Correction::text).filter(candidate -> !candidate.equals(word)).distinct().limit(MAX_SUGGESTIONS).toList();
+        return corrections;
     }
 
     private static List<Correction> fuzzy(IndexReader reader, String field, String word) throws IOException {
@@ -442,6 +446,7 @@ final class LuceneIndex implements AutoCloseable {
         japanese.readingWords(all).stream().distinct().forEach(word -> {
             doc.add(new StringField(SPELL_READING, word.reading(), Field.Store.NO));
             doc.add(new StringField(READING_SURFACE, word.reading() + SEPARATOR + word.surface(), Field.Store.NO));
+            doc.add(new StringField(SPELL_SURFACE, word.surface(), Field.Store.NO));
         });
         if (document.updatedAt() != null) {
             doc.add(new NumericDocValuesField(UPDATED, document.updatedAt().toEpochMilli()));

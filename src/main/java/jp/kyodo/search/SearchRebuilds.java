@@ -35,7 +35,7 @@ class SearchRebuilds implements DisposableBean {
         static final Progress NONE = new Progress(false, List.of(), 0, null, 0, null, null, null);
 
         /** Percent done, for the progress bar's text. */
-        int percent() {
+        public int percent() {
             return types.isEmpty() ? 0 : done * 100 / types.size();
         }
     }
