@@ -26,6 +26,9 @@ class CallSearchIntegrationTest {
     @Autowired CollaborationTestData data;
     @Autowired CallManagement calls;
     @Autowired SearchIndex index;
+    @Autowired Projects projects;
+    @Autowired ProjectRepository projectRows;
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
 
     static String word() {
         StringBuilder word = new StringBuilder("qz");
@@ -85,5 +88,32 @@ class CallSearchIntegrationTest {
                 .containsExactly(String.valueOf(id)));
         assertThat(found(draft, Map.of())).isEmpty();
         assertThat(calls.view(draftId).status()).isEqualTo(CallStatus.DRAFT);
+    }
+
+    @Test
+    void aProjectIsFoundOnlyOnceTheSecretariatPublishesIt() {
+        String tag = word();
+        long department = data.department("文化振興課", false);
+        SignedInUser staff = data.account("project-search-staff", department, "STAFF");
+        SignedInUser admin = data.account("project-search-admin", data.department("市民活動推進課", true), "STAFF", "ADMIN");
+        SignedInUser rep = data.account("project-search-rep", null);
+        long group = data.registeredGroup("はにわ芸術の会 " + tag, rep.accountId(), "芸術で地域を元気にします。");
+        long projectId = data.adoptedProject(department, group, rep, staff, tag);
+        tx.executeWithoutResult(status -> {
+            Project project = projectRows.findById(projectId).orElseThrow();
+            project.start(java.time.Instant.now());
+            project.complete(java.time.Instant.now());
+        });
+        index.rebuild(ProjectSearchSource.TYPE);
+        assertThat(index.search(SearchQuery.of(ProjectSearchSource.TYPE, "アートフェスタ" + tag)).total()).isZero();
+
+        projects.publish(projectId, new Projects.Viewer(admin, admin.departmentId(), true, false),
+                projectRows.findById(projectId).orElseThrow().version(), () -> true);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(index.search(SearchQuery.of(ProjectSearchSource.TYPE, "アートフェスタ" + tag))
+                .hits()).extracting(SearchResult.Hit::url).containsExactly("/collaboration/projects/" + projectId));
+        // Found by the group's name too, as the public page shows it.
+        assertThat(index.search(SearchQuery.of(null, "はにわ芸術の会 " + tag)).hits()).extracting(SearchResult.Hit::type)
+                .contains(ProjectSearchSource.TYPE);
     }
 }

@@ -27,6 +27,7 @@ class WorkshopSearchIntegrationTest {
     @Autowired JdbcClient jdbc;
     @Autowired Workshops workshops;
     @Autowired SearchIndex index;
+    @Autowired PublicComments comments;
 
     static String word() {
         StringBuilder word = new StringBuilder("qw");
@@ -67,5 +68,25 @@ class WorkshopSearchIntegrationTest {
                 .containsExactly(String.valueOf(id)));
         assertThat(found(null, draftWord, Map.of())).isEmpty();
         assertThat(workshops.forDepartment(draft, dept, false).status()).isEqualTo(Workshops.Status.DRAFT);
+    }
+
+    @Test
+    void aDraftPlanIsFoundOnceItIsPutToPublicCommentAndNoCommentEverIs() {
+        long dept = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '福祉課', false, true, now()) returning id")
+                .param("c", "pcs-" + word()).query(Long.class).single();
+        SignedInUser staff = people.account("pc-search", dept, "STAFF");
+        String tag = word();
+        String draftTag = word();
+        LocalDate today = comments.today();
+        long id = comments.create(staff, dept, "地域福祉計画(案) " + tag, "高齢者の見守りと子育て家庭の支援について意見を募集します。", null,
+                today.toString(), today.plusDays(40).toString(), null, List.of("第1章 見守り"), List.of("地域で高齢者を見守る仕組みをつくります。"));
+        comments.create(staff, dept, "下書きの計画 " + draftTag, "まだ公開しません。", null, today.toString(), today.plusDays(40).toString(), null,
+                List.of("第1章"), List.of("本文"));
+
+        comments.publish(id, staff, dept, false, 0);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(found("public-comment", "みまもり " + tag, Map.of("stage", List.of("published"))))
+                .containsExactly(String.valueOf(id)));
+        assertThat(found(null, draftTag, Map.of())).isEmpty();
     }
 }
