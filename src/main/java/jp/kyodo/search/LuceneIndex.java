@@ -270,7 +270,10 @@ final class LuceneIndex implements AutoCloseable {
             }
             return null;
         });
-        return marks.stream().filter(mark -> !mark.isBlank()).distinct().toList();
+        // A morpheme of one character (協 of 協働) would mark unrelated words; only a word typed alone that short is marked.
+        List<String> typed = words.stream().map(JapaneseText::forPairs).toList();
+        return marks.stream().filter(mark -> !mark.isBlank())
+                .filter(mark -> mark.codePointCount(0, mark.length()) >= 2 || typed.contains(mark)).distinct().toList();
     }
 
     /**

@@ -77,6 +77,8 @@ class SearchFixtureTest {
         assertThat(marked("本庄防災ボランティアの会", "ﾎﾞﾗﾝﾃｨｱ")).containsExactly("ボランティア");
         assertThat(marked("NPO法人はにわ国際交流協会", "ｎｐｏ 交流")).containsExactly("NPO", "交流");
         assertThat(index.highlight("防災マップ", "宇宙")).containsExactly(new Snippets.Segment("防災マップ", false));
+        // The characters of a word are not marked one by one elsewhere.
+        assertThat(marked("国際交流協会と共働き世帯の協働", "協働")).containsExactly("協働");
     }
 
     private List<String> marked(String text, String typed) {
