@@ -34,7 +34,7 @@ class SearchController {
 
     // Kinds in the order a resident most often looks for them; kinds not listed follow in alphabetical order.
     private static final List<String> ORDER = List.of("group", "call", "project", "case-study", "news", "public-comment",
-            "workshop", "course", "opportunity");
+            "workshop", "council-meeting", "course", "opportunity");
     // Facets whose values are codes that only their module can name; the module's own page filters by them.
     private static final Map<String, Set<String>> UNNAMED_FACETS = Map.of(
             "group", Set.of("field", "area"), "opportunity", Set.of("field", "area"));

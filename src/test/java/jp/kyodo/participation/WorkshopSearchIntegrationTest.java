@@ -28,6 +28,7 @@ class WorkshopSearchIntegrationTest {
     @Autowired Workshops workshops;
     @Autowired SearchIndex index;
     @Autowired PublicComments comments;
+    @Autowired Councils councils;
 
     static String word() {
         StringBuilder word = new StringBuilder("qw");
@@ -88,5 +89,20 @@ class WorkshopSearchIntegrationTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(found("public-comment", "みまもり " + tag, Map.of("stage", List.of("published"))))
                 .containsExactly(String.valueOf(id)));
         assertThat(found(null, draftTag, Map.of())).isEmpty();
+    }
+
+    @Test
+    void aCouncilMeetingIsFoundByItsMinutesAsSoonAsItIsAdded() {
+        long dept = jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '環境推進課', false, true, now()) returning id")
+                .param("c", "cms-" + word()).query(Long.class).single();
+        SignedInUser staff = people.account("council-search", dept, "STAFF");
+        String tag = word();
+        long council = councils.createCouncil(staff, dept, "本庄市環境審議会 " + tag, "環境基本計画を審議します。", "本庄市環境基本条例", "10", "2");
+
+        long meeting = councils.addMeeting(council, staff, dept, false, councils.today().toString(), "第1回", "市役所 大会議室",
+                "再生可能エネルギーの導入目標について審議しました。", null, null);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(index.search(SearchQuery.of("council-meeting", "さいせいかのう " + tag)).hits())
+                .extracting(SearchResult.Hit::url).containsExactly("/participation/councils/" + council + "#meeting-" + meeting));
     }
 }
