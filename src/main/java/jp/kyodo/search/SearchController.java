@@ -88,7 +88,9 @@ class SearchController {
         String kind = type == null || type.isBlank() ? null : type.strip();
         SearchQuery.Sort order = sortOf(sort);
         Map<String, List<String>> filters = filters(params);
-        if (kind == null) {
+        // The form's filters belong to the kind it showed: choosing another kind starts without them.
+        String filtersOf = params.getFirst("filtersOf");
+        if (kind == null || (filtersOf != null && !filtersOf.equals(kind))) {
             filters = Map.of();
         }
         State state = new State(text, kind, order, filters);

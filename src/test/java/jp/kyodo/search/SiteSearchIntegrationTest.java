@@ -96,6 +96,9 @@ class SiteSearchIntegrationTest {
         mvc.perform(get("/search").param("q", tag).param("type", type).param("f.status", "closed"))
                 .andExpect(content().string(containsString(type + "(3件)")))
                 .andExpect(content().string(containsString("解除")));
+        // Another kind chosen in the form starts without the filters of the kind the form showed.
+        mvc.perform(get("/search").param("q", tag).param("type", "test-other-" + tag).param("filtersOf", type).param("f.status", "closed"))
+                .andExpect(content().string(not(containsString("解除"))));
     }
 
     @Test
