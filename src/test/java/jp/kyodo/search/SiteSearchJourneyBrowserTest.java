@@ -109,4 +109,26 @@ class SiteSearchJourneyBrowserTest {
         assertThat(page.locator("progress#rebuild-bar")).isVisible();
         assertAccessible(page);
     }
+
+    @Test
+    void searchWorksWithoutJavaScript() {
+        String tag = SiteSearchIntegrationTest.word();
+        for (int i = 1; i <= 12; i++) {
+            index.put(new SearchDocument("news", "nojs-" + tag + "-" + i, "防災訓練のお知らせ " + i, "市内全域で防災訓練を行います。" + tag,
+                    "/", java.util.Map.of(), java.time.Instant.parse("2026-04-01T00:00:00Z").plusSeconds(i)));
+        }
+        Page page = browser.pageWithoutJavaScript();
+        page.navigate("/");
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("サイト内検索")).fill("ぼうさい " + tag);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("検索").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("お知らせ(12件)"))).isVisible();
+        assertAccessible(page);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("お知らせをすべて見る(12件)")).click();
+        assertThat(page.getByText("1 / 2 ページ(全12件)")).isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("次のページ")).click();
+        assertThat(page.getByText("2 / 2 ページ(全12件)")).isVisible();
+        assertThat(page.getByLabel("キーワード", new Page.GetByLabelOptions().setExact(true))).hasValue("ぼうさい " + tag);
+        assertAccessible(page);
+    }
 }
