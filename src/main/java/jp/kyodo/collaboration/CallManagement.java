@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import jp.kyodo.accounts.Accounts;
 import jp.kyodo.accounts.DepartmentView;
 import jp.kyodo.audit.AuditLog;
+import jp.kyodo.search.SearchDocumentChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import jp.kyodo.groups.Choice;
 import jp.kyodo.groups.Groups;
 import jp.kyodo.shared.CityProfile;
@@ -37,11 +39,14 @@ class CallManagement {
     private final CityProfile city;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final jp.kyodo.notifications.Notices notices;
+    private final ApplicationEventPublisher events;
 
     CallManagement(CallRepository calls, Accounts accounts, Groups groups, AuditLog audit, Clock clock, CityProfile city,
-                   org.springframework.jdbc.core.simple.JdbcClient jdbc, jp.kyodo.notifications.Notices notices) {
+                   org.springframework.jdbc.core.simple.JdbcClient jdbc, jp.kyodo.notifications.Notices notices,
+                   ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.notices = notices;
+        this.events = events;
         this.calls = calls;
         this.accounts = accounts;
         this.groups = groups;
@@ -84,6 +89,7 @@ class CallManagement {
         }
         call.edit(form.check(call.origin(), codes(groups.fields()), codes(groups.areas())), clock.instant());
         audit.record(editor.actor(), "call.edit", "collab_call", callId, call.title());
+        indexIfPublic(call);
     }
 
     @Transactional
@@ -97,6 +103,7 @@ class CallManagement {
         }
         call.publish(clock.instant());
         audit.record(editor.actor(), "call.publish", "collab_call", callId, call.title());
+        indexIfPublic(call);
         notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.COLLABORATION,
                 topics(call, jp.kyodo.notifications.Announcement.ALL_THEMES), call.title(), "/collaboration/calls/" + callId,
                 jp.kyodo.notifications.Announcement.News.NEW_CALL));
@@ -123,6 +130,14 @@ class CallManagement {
         }
         call.close(clock.instant());
         audit.record(editor.actor(), "call.close", "collab_call", callId, call.title());
+        indexIfPublic(call);
+    }
+
+    // Published in the transaction of the change, so that the index follows only what was committed.
+    private void indexIfPublic(Call call) {
+        if (call.status() != CallStatus.DRAFT) {
+            events.publishEvent(new SearchDocumentChanged(CallSearchSource.document(view(call))));
+        }
     }
 
     /** The calls an editor may manage: all for administrators, the department's own themes for its staff. */

@@ -331,6 +331,7 @@ class Projects {
         }
         project.publish(clock.instant());
         audit.record(viewer.actor(), "project.publish", "collab_project", projectId, null);
+        events.publishEvent(new jp.kyodo.search.SearchDocumentChanged(ProjectSearchSource.document(view(projectId))));
         tellBothSides(projectId, "projectPublished", 0);
     }
 

@@ -56,6 +56,7 @@ class Councils {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Accounts accounts;
     private final MailOutbox mail;
     private final AuditLog audit;
@@ -78,9 +79,10 @@ class Councils {
              @Value("${kyodo.participation.council.residence-required:true}") boolean defaultResidence,
              @Value("${kyodo.participation.council.exclude-other-council:true}") boolean excludeOtherCouncil,
              @Value("${kyodo.participation.council.exclude-past-public-member:true}") boolean excludePastPublicMember,
-             jp.kyodo.notifications.Notices notices) {
+             jp.kyodo.notifications.Notices notices, org.springframework.context.ApplicationEventPublisher events) {
         this.notices = notices;
         this.jdbc = jdbc;
+        this.events = events;
         this.accounts = accounts;
         this.mail = mail;
         this.audit = audit;
@@ -229,6 +231,9 @@ class Councils {
             files.save("minutesFile", "council_meeting", id, filename, title, file, staff.accountId(), now);
         }
         audit.record(staff, "council.meeting.add", "council", c.id(), title);
+        // Published in the transaction of the change, so that the index follows only what was committed.
+        events.publishEvent(new jp.kyodo.search.SearchDocumentChanged(CouncilMeetingSearchSource.document(c,
+                meetings(c.id()).stream().filter(m -> m.id() == id).findFirst().orElseThrow())));
         return id;
     }
 

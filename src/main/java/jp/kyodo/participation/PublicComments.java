@@ -53,6 +53,7 @@ class PublicComments {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Accounts accounts;
     private final MailOutbox mail;
     private final AuditLog audit;
@@ -66,10 +67,11 @@ class PublicComments {
 
     PublicComments(JdbcClient jdbc, Accounts accounts, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city, PortalUrls links,
                    ParticipationFiles files, @Value("${kyodo.participation.comment-min-days:30}") int minDays,
-                   jp.kyodo.notifications.Notices notices) {
+                   jp.kyodo.notifications.Notices notices, org.springframework.context.ApplicationEventPublisher events) {
         this.notices = notices;
         this.files = files;
         this.jdbc = jdbc;
+        this.events = events;
         this.accounts = accounts;
         this.mail = mail;
         this.audit = audit;
@@ -174,6 +176,7 @@ class PublicComments {
         jdbc.sql("update pc_procedure set status = 'PUBLISHED', updated_at = :now, version = version + 1 where id = :id")
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
         audit.record(staff, "publicComment.publish", "pc_procedure", id, p.title());
+        index(id);
     }
 
     /** A document published with the draft (the full plan as a PDF, maps, data), until the result is published. */
@@ -268,9 +271,15 @@ class PublicComments {
                             version = version + 1 where id = :id""")
                 .param("n", note).param("now", Timestamp.from(now)).param("id", id).update();
         audit.record(staff, "publicComment.result", "pc_procedure", id, p.title());
+        index(id);
         notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.PARTICIPATION,
                 List.of(jp.kyodo.notifications.Announcement.ALL_RESULTS), p.title(), "/participation/comments/" + id,
                 jp.kyodo.notifications.Announcement.News.RESULTS));
+    }
+
+    // Published in the transaction of the change, so that the index follows only what was committed.
+    private void index(long id) {
+        events.publishEvent(new jp.kyodo.search.SearchDocumentChanged(PublicCommentSearchSource.document(published(id))));
     }
 
     // ---- The public ----

@@ -53,6 +53,7 @@ class Workshops {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Accounts accounts;
     private final MailOutbox mail;
     private final AuditLog audit;
@@ -62,8 +63,9 @@ class Workshops {
     private final ParticipationFiles files;
 
     Workshops(JdbcClient jdbc, Accounts accounts, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city, PortalUrls links,
-              ParticipationFiles files) {
+              ParticipationFiles files, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.accounts = accounts;
         this.mail = mail;
         this.audit = audit;
@@ -182,6 +184,7 @@ class Workshops {
         jdbc.sql("update ws_workshop set status = 'PUBLISHED', updated_at = :now, version = version + 1 where id = :id")
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
         audit.record(staff, "workshop.publish", "ws_workshop", id, w.title());
+        index(id);
     }
 
     /** Cancels (中止) a published workshop before it ends, with the reason shown publicly; every registrant is e-mailed. */
@@ -201,6 +204,7 @@ class Workshops {
             }
         }
         audit.record(staff, "workshop.cancel", "ws_workshop", id, w.title() + " (" + reason + ")");
+        index(id);
     }
 
     /** After the event: who attended, among those with a place. */
@@ -246,6 +250,7 @@ class Workshops {
                         where id = :id""")
                 .param("r", record).param("c", response).param("now", Timestamp.from(now)).param("pub", publish).param("id", id).update();
         audit.record(staff, publish || w.outputsPublishedAt() != null ? "workshop.outputs.publish" : "workshop.outputs.save", "ws_workshop", id, w.title());
+        index(id);
     }
 
     /** Adds a photo or PDF record; an image needs its title, which is its alternative text. */
@@ -398,6 +403,11 @@ class Workshops {
         mail.send(r.email(), "wsMovedUp", Locale.JAPANESE, w.title(), r.name(), w.when(), w.place(),
                 links.link("/participation/workshops/cancel/" + token));
         audit.record("workshop.movedUp", "ws_registration", r.id(), w.title());
+    }
+
+    // Published in the transaction of the change, so that the index follows only what was committed.
+    private void index(long id) {
+        events.publishEvent(new jp.kyodo.search.SearchDocumentChanged(WorkshopSearchSource.document(published(id))));
     }
 
     @Transactional(readOnly = true)

@@ -113,6 +113,43 @@ final class JapaneseText implements AutoCloseable {
         return TextNormalizer.searchKey(out.toString());
     }
 
+    /** A word written with kanji and its katakana reading (folded like {@link #forPairs}). */
+    record ReadingWord(String surface, String reading) {
+    }
+
+    /** The words of the text that are not written in kana alone, each with its dictionary reading, for suggestions. */
+    List<ReadingWord> readingWords(String text) {
+        List<ReadingWord> found = new ArrayList<>();
+        try (TokenStream stream = readings.tokenStream("reading", forWords(text))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            ReadingAttribute reading = stream.addAttribute(ReadingAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            ReadingWord previous = null;
+            int previousEnd = -1;
+            while (stream.incrementToken()) {
+                String surface = term.toString();
+                String dictionaryReading = reading.getReading();
+                boolean kanji = dictionaryReading != null && !isKana(surface)
+                        && surface.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+                ReadingWord word = kanji ? new ReadingWord(surface, TextNormalizer.searchKey(dictionaryReading)) : null;
+                if (word != null && surface.codePointCount(0, surface.length()) >= 2) {
+                    found.add(word);
+                }
+                // A compound that Kuromoji cuts in two (国際 + 交流) is typed whole too: こくさいこうりゅう.
+                if (word != null && previous != null && previousEnd == offset.startOffset()) {
+                    found.add(new ReadingWord(previous.surface() + surface, previous.reading() + word.reading()));
+                }
+                previous = word;
+                previousEnd = offset.endOffset();
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
     /** The terms of the word analysis, in order. */
     List<String> words(String text) {
         return tokens(words, "words", forWords(text)).stream().map(Token::term).toList();

@@ -19,7 +19,11 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
@@ -27,6 +31,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -53,7 +58,7 @@ final class LuceneIndex implements AutoCloseable {
 
     // Raise when the fields or their analysis change: an index built otherwise is then recreated at start-up and
     // refilled from the search sources.
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
     private static final String SCHEMA_KEY = "kyodo.search.schema";
 
     private static final String KEY = "key";
@@ -69,6 +74,12 @@ final class LuceneIndex implements AutoCloseable {
     private static final String TITLE_PAIRS = "title_pairs";
     private static final String READING = "reading";
     private static final String FACET = "facet.";
+    // For suggestions: the reading of each word written with kanji, that reading with the word (ボウサイ␟防災), the word.
+    private static final String SPELL_READING = "spell_reading";
+    private static final String READING_SURFACE = "reading_surface";
+    private static final String SPELL_SURFACE = "spell_surface";
+    private static final char SEPARATOR = '\u001f';
+    private static final int MAX_SUGGESTIONS = 3;
 
     // Words typed are cut at these limits, so that a pasted essay cannot make a query of thousands of clauses.
     private static final int MAX_QUERY_LENGTH = 200;
@@ -186,6 +197,240 @@ final class LuceneIndex implements AutoCloseable {
         });
     }
 
+    /** The names of the facets that documents have, sorted. */
+    List<String> facetNames() {
+        return withSearcher(searcher -> {
+            List<String> names = new ArrayList<>();
+            for (org.apache.lucene.index.FieldInfo field : org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader())) {
+                if (field.name.startsWith(FACET)) {
+                    names.add(field.name.substring(FACET.length()));
+                }
+            }
+            names.sort(null);
+            return names;
+        });
+    }
+
+    /** The types that have at least one document, in no particular order. */
+    List<String> types() {
+        return withSearcher(searcher -> {
+            List<String> types = new ArrayList<>();
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), TYPE);
+            if (terms != null) {
+                TermsEnum each = terms.iterator();
+                for (BytesRef term = each.next(); term != null; term = each.next()) {
+                    if (searcher.count(new TermQuery(new Term(TYPE, BytesRef.deepCopyOf(term)))) > 0) {
+                        types.add(term.utf8ToString());
+                    }
+                }
+            }
+            return types;
+        });
+    }
+
+    /**
+     * The values of one facet among the documents that match the query without its own filter on that facet, with
+     * how many documents have each, in the index's order of values.
+     */
+    Map<String, Long> facetCounts(SearchQuery query, String facet) {
+        Map<String, List<String>> otherFilters = new java.util.LinkedHashMap<>(query.filters());
+        otherFilters.remove(facet);
+        SearchQuery without = new SearchQuery(query.type(), query.text(), otherFilters, query.sort(), 0, 1);
+        Query matching = matching(words(query.text()));
+        Query base = filtered(without, matching == null ? new MatchAllDocsQuery() : matching);
+        return withSearcher(searcher -> {
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), FACET + facet);
+            if (terms != null) {
+                TermsEnum each = terms.iterator();
+                for (BytesRef term = each.next(); term != null; term = each.next()) {
+                    Query withValue = new BooleanQuery.Builder().add(base, Occur.MUST)
+                            .add(new TermQuery(new Term(FACET + facet, BytesRef.deepCopyOf(term))), Occur.FILTER).build();
+                    int count = searcher.count(withValue);
+                    if (count > 0) {
+                        counts.put(term.utf8ToString(), (long) count);
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** The folded words to mark in a hit: those typed, their morphemes, and for a word typed in kana the kanji it reads as. */
+    List<String> marks(String text) {
+        List<String> words = words(text);
+        List<String> marks = new ArrayList<>(needles(words));
+        withSearcher(searcher -> {
+            for (String word : words) {
+                String folded = JapaneseText.forPairs(word);
+                if (JapaneseText.isKana(folded)) {
+                    surfaces(searcher.getIndexReader(), folded).keySet()
+                            .forEach(surface -> marks.add(JapaneseText.forPairs(surface)));
+                }
+            }
+            return null;
+        });
+        // A morpheme of one character (協 of 協働) would mark unrelated words; only a word typed alone that short is marked.
+        List<String> typed = words.stream().map(JapaneseText::forPairs).toList();
+        return marks.stream().filter(mark -> !mark.isBlank())
+                .filter(mark -> mark.codePointCount(0, mark.length()) >= 2 || typed.contains(mark)).distinct().toList();
+    }
+
+    /**
+     * Up to three corrections of words typed that find nothing ("もしかして"): each a whole query that finds documents
+     * (of the type, if one is given). A kana word is compared by reading (ぼうざい gives 防災), any word with the
+     * index's words (防炎 gives 防災), at most one edit away, or two for words of five characters or more.
+     */
+    List<String> suggest(String text, String type) {
+        List<String> words = words(text);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            List<List<String>> choices = new ArrayList<>();
+            boolean corrected = false;
+            for (String word : words) {
+                Query query = wordQuery(word);
+                if (query == null || searcher.count(ofType(query, type)) > 0) {
+                    choices.add(List.of(word));
+                    continue;
+                }
+                List<String> corrections = corrections(reader, word);
+                corrected |= !corrections.isEmpty();
+                choices.add(corrections.isEmpty() ? List.of(word) : corrections);
+            }
+            if (!corrected) {
+                return List.of();
+            }
+            List<String> suggestions = new ArrayList<>();
+            for (String candidate : combinations(choices)) {
+                Query matching = matching(words(candidate));
+                if (matching != null && searcher.count(ofType(matching, type)) > 0 && !suggestions.contains(candidate)) {
+                    suggestions.add(candidate);
+                }
+                if (suggestions.size() == MAX_SUGGESTIONS) {
+                    break;
+                }
+            }
+            return suggestions;
+        });
+    }
+
+    private static Query ofType(Query query, String type) {
+        if (type == null || type.isBlank()) {
+            return query;
+        }
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(new TermQuery(new Term(TYPE, type)), Occur.FILTER).build();
+    }
+
+    // Each alternative of one word with the first choice of the others, best first.
+    private static List<String> combinations(List<List<String>> choices) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            for (String alternative : choices.get(i)) {
+                List<String> words = new ArrayList<>();
+                for (int j = 0; j < choices.size(); j++) {
+                    words.add(j == i ? alternative : choices.get(j).getFirst());
+                }
+                out.add(String.join(" ", words));
+            }
+        }
+        return out;
+    }
+
+    private record Correction(String text, int edits, int docFreq) {
+    }
+
+    private List<String> corrections(IndexReader reader, String word) throws IOException {
+        List<Correction> found = new ArrayList<>();
+        String folded = JapaneseText.forPairs(word);
+        if (JapaneseText.isKana(folded)) {
+            for (Correction reading : fuzzy(reader, SPELL_READING, folded)) {
+                surfaces(reader, reading.text()).entrySet().stream().max(Map.Entry.comparingByValue())
+                        .ifPresent(best -> found.add(new Correction(best.getKey(), reading.edits(), reading.docFreq())));
+            }
+        }
+        String asWord = JapaneseText.forWords(word).toLowerCase(java.util.Locale.ROOT);
+        found.addAll(fuzzy(reader, WORDS, asWord));
+        if (!folded.equals(asWord)) {
+            found.addAll(fuzzy(reader, WORDS, folded));
+        }
+        // Words written with kanji, and compounds of two of them (防災訓練), as they are written.
+        found.addAll(fuzzy(reader, SPELL_SURFACE, asWord));
+        List<String> corrections = found.stream()
+                .sorted(java.util.Comparator.comparingInt(Correction::edits).thenComparing(Correction::docFreq, java.util.Comparator.reverseOrder()))
+                .map(Correction::text).filter(candidate -> !candidate.equals(word)).distinct().limit(MAX_SUGGESTIONS).toList();
+        return corrections;
+    }
+
+    private static List<Correction> fuzzy(IndexReader reader, String field, String word) throws IOException {
+        int length = word.codePointCount(0, word.length());
+        Terms terms = MultiTerms.getTerms(reader, field);
+        if (length < 2 || terms == null) {
+            return List.of();
+        }
+        int maxEdits = length >= 5 ? 2 : 1;
+        List<Correction> found = new ArrayList<>();
+        FuzzyTermsEnum similar = new FuzzyTermsEnum(terms, new Term(field, word), maxEdits, 0, true);
+        for (BytesRef term = similar.next(); term != null; term = similar.next()) {
+            String candidate = term.utf8ToString();
+            int candidateLength = candidate.codePointCount(0, candidate.length());
+            if (candidateLength < 2 || candidate.equals(word)) {
+                continue;
+            }
+            int edits = editDistance(word, candidate);
+            // Two characters of which one is wrong is still a guess worth offering; more changes than half is not.
+            if (edits <= maxEdits && edits * 2 <= Math.min(length, candidateLength)) {
+                found.add(new Correction(candidate, edits, similar.docFreq()));
+            }
+        }
+        return found;
+    }
+
+    // The words written with kanji that read as this reading, with how many documents contain each.
+    private static Map<String, Integer> surfaces(IndexReader reader, String reading) throws IOException {
+        Map<String, Integer> surfaces = new java.util.LinkedHashMap<>();
+        Terms terms = MultiTerms.getTerms(reader, READING_SURFACE);
+        if (terms == null) {
+            return surfaces;
+        }
+        String prefix = reading + SEPARATOR;
+        TermsEnum each = terms.iterator();
+        if (each.seekCeil(new BytesRef(prefix)) == TermsEnum.SeekStatus.END) {
+            return surfaces;
+        }
+        for (BytesRef term = each.term(); term != null; term = each.next()) {
+            String value = term.utf8ToString();
+            if (!value.startsWith(prefix)) {
+                break;
+            }
+            surfaces.put(value.substring(prefix.length()), each.docFreq());
+        }
+        return surfaces;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] x = a.codePoints().toArray();
+        int[] y = b.codePoints().toArray();
+        int[] previous = new int[y.length + 1];
+        int[] current = new int[y.length + 1];
+        for (int j = 0; j <= y.length; j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= x.length; i++) {
+            current[0] = i;
+            for (int j = 1; j <= y.length; j++) {
+                int substitution = previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[y.length];
+    }
+
     private Document toLucene(SearchDocument document) {
         Document doc = new Document();
         doc.add(new StringField(KEY, key(document.type(), document.id()).text(), Field.Store.NO));
@@ -201,6 +446,11 @@ final class LuceneIndex implements AutoCloseable {
         doc.add(new TextField(PAIRS, JapaneseText.forPairs(all), Field.Store.NO));
         doc.add(new TextField(TITLE_PAIRS, JapaneseText.forPairs(document.title()), Field.Store.NO));
         doc.add(new TextField(READING, japanese.reading(all), Field.Store.NO));
+        japanese.readingWords(all).stream().distinct().forEach(word -> {
+            doc.add(new StringField(SPELL_READING, word.reading(), Field.Store.NO));
+            doc.add(new StringField(READING_SURFACE, word.reading() + SEPARATOR + word.surface(), Field.Store.NO));
+            doc.add(new StringField(SPELL_SURFACE, word.surface(), Field.Store.NO));
+        });
         if (document.updatedAt() != null) {
             doc.add(new NumericDocValuesField(UPDATED, document.updatedAt().toEpochMilli()));
         }

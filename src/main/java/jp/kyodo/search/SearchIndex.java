@@ -67,6 +67,42 @@ public class SearchIndex {
         return lucene.search(Objects.requireNonNull(query, "query"));
     }
 
+    /** The types that have documents in the index, in no particular order. */
+    public List<String> types() {
+        return lucene.types();
+    }
+
+    /** The names of the facets that documents in the index have, sorted. */
+    public List<String> facetNames() {
+        return lucene.facetNames();
+    }
+
+    /** The types that a {@link SearchSource} provides, so that they can be rebuilt. */
+    public List<String> sourceTypes() {
+        return sources.get().stream().map(SearchSource::type).distinct().toList();
+    }
+
+    /**
+     * How many documents that match the query have each value of the facet, ignoring the query's own filter on it
+     * (so that a person sees what else they could choose).
+     */
+    public java.util.Map<String, Long> facetCounts(SearchQuery query, String facet) {
+        return lucene.facetCounts(Objects.requireNonNull(query, "query"), Objects.requireNonNull(facet, "facet"));
+    }
+
+    /**
+     * Up to three corrected queries ("もしかして") for words that find nothing, each of which finds documents of the
+     * type (or of any type when it is {@code null}); empty when every word finds something or nothing close exists.
+     */
+    public List<String> suggest(String text, String type) {
+        return text == null ? List.of() : lucene.suggest(text, type);
+    }
+
+    /** The text cut into pieces, those matching the query marked, for highlighting a title or snippet. */
+    List<Snippets.Segment> highlight(String text, String query) {
+        return Snippets.marked(text, query == null ? List.of() : lucene.marks(query));
+    }
+
     /** How many documents of the type the index holds. */
     public long count(String type) {
         return lucene.count(Objects.requireNonNull(type, "type"));
@@ -79,13 +115,18 @@ public class SearchIndex {
      * @throws IllegalArgumentException when no source provides the type
      */
     public void rebuild(String type) {
+        rebuild(type, () -> { });
+    }
+
+    /** As {@link #rebuild(String)}, telling each document read from the source. */
+    void rebuild(String type, Runnable onDocument) {
         SearchSource source = sources.get().stream()
                 .filter(candidate -> candidate.type().equals(type))
                 .reduce((first, second) -> {
                     throw new IllegalStateException("Two search sources provide the type " + type);
                 })
                 .orElseThrow(() -> new IllegalArgumentException("No search source provides the type " + type));
-        rebuild(source);
+        rebuild(source, onDocument);
     }
 
     /** Rebuilds each type that has a source but no document in the index: on a first start or after losing the index. */
@@ -95,7 +136,7 @@ public class SearchIndex {
                 continue;
             }
             try {
-                rebuild(source);
+                rebuild(source, () -> { });
                 log.info("Search index: {} documents of type {} indexed from their source", count(source.type()),
                         source.type());
             } catch (RuntimeException e) {
@@ -105,12 +146,12 @@ public class SearchIndex {
         }
     }
 
-    private void rebuild(SearchSource source) {
+    private void rebuild(SearchSource source, Runnable onDocument) {
         writes.lock();
         try {
             List<SearchDocument> documents = readOnlyTransaction.execute(status -> {
                 try (Stream<SearchDocument> all = source.all()) {
-                    return all.toList();
+                    return all.peek(document -> onDocument.run()).toList();
                 }
             });
             lucene.replaceType(source.type(), documents == null ? List.of() : documents);

@@ -37,38 +37,82 @@ final class Snippets {
     }
 
     private static int firstMatch(String text, List<String> needles) {
-        // The text folded character by character, with where each folded character came from in the original.
-        StringBuilder folded = new StringBuilder(text.length());
-        int[] origin = new int[text.length() + 16];
-        int scanned = Math.min(text.length(), MAX_SCAN);
-        for (int i = 0; i < scanned; ) {
-            int codePoint = text.codePointAt(i);
-            int next = i + Character.charCount(codePoint);
-            // A sound mark belongs to the kana before it: ﾎﾞ folds to ボ only when folded together.
-            while (next < text.length() && isSoundMark(text.charAt(next))) {
-                next++;
-            }
-            String key = fold(text, i, next, codePoint);
-            for (int k = 0; k < key.length(); k++) {
-                if (folded.length() == origin.length) {
-                    origin = Arrays.copyOf(origin, origin.length * 2);
-                }
-                origin[folded.length()] = i;
-                folded.append(key.charAt(k));
-            }
-            i = next;
-        }
+        Folded folded = Folded.of(text);
         int best = -1;
         for (String needle : needles) {
             if (needle == null || needle.isEmpty()) {
                 continue;
             }
-            int at = folded.indexOf(needle);
-            if (at >= 0 && (best < 0 || origin[at] < best)) {
-                best = origin[at];
+            int at = folded.text.indexOf(needle);
+            if (at >= 0 && (best < 0 || folded.origin[at] < best)) {
+                best = folded.origin[at];
             }
         }
         return best;
+    }
+
+    /** A piece of shown text, marked when it is a searched word. */
+    record Segment(String text, boolean marked) {
+    }
+
+    /** The text cut where the needles occur (folded as in {@link #around}), the longest needle winning at each place. */
+    static List<Segment> marked(String text, List<String> needles) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        Folded folded = Folded.of(text);
+        boolean[] mark = new boolean[text.length()];
+        for (String needle : needles) {
+            if (needle == null || needle.isEmpty()) {
+                continue;
+            }
+            for (int at = folded.text.indexOf(needle); at >= 0; at = folded.text.indexOf(needle, at + 1)) {
+                int from = folded.origin[at];
+                int end = at + needle.length();
+                int to = end < folded.text.length() ? folded.origin[end] : folded.scanned;
+                for (int i = from; i < to; i++) {
+                    mark[i] = true;
+                }
+            }
+        }
+        List<Segment> segments = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= text.length(); i++) {
+            if (i == text.length() || mark[i] != mark[start]) {
+                segments.add(new Segment(text.substring(start, i), mark[start]));
+                start = i;
+            }
+        }
+        return segments;
+    }
+
+    // The text folded character by character, with where each folded character came from in the original.
+    private record Folded(StringBuilder text, int[] origin, int scanned) {
+
+        static Folded of(String text) {
+            StringBuilder folded = new StringBuilder(text.length());
+            int[] origin = new int[text.length() + 16];
+            int scanned = Math.min(text.length(), MAX_SCAN);
+            int i = 0;
+            while (i < scanned) {
+                int codePoint = text.codePointAt(i);
+                int next = i + Character.charCount(codePoint);
+                // A sound mark belongs to the kana before it: ﾎﾞ folds to ボ only when folded together.
+                while (next < text.length() && isSoundMark(text.charAt(next))) {
+                    next++;
+                }
+                String key = fold(text, i, next, codePoint);
+                for (int k = 0; k < key.length(); k++) {
+                    if (folded.length() == origin.length) {
+                        origin = Arrays.copyOf(origin, origin.length * 2);
+                    }
+                    origin[folded.length()] = i;
+                    folded.append(key.charAt(k));
+                }
+                i = next;
+            }
+            return new Folded(folded, origin, i);
+        }
     }
 
     // The common characters fold without Unicode normalization, which would be slow for every character of every hit.

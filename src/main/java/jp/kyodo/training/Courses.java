@@ -63,6 +63,7 @@ class Courses {
     enum RegistrationStatus { CONFIRMED, WAITING, CANCELLED }
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Accounts accounts;
     private final Groups groups;
     private final MailOutbox mail;
@@ -76,8 +77,10 @@ class Courses {
 
     Courses(JdbcClient jdbc, Accounts accounts, Groups groups, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city, PortalUrls links,
             PdfDocuments pdf, @Value("${kyodo.training.completion-ratio:0.8}") BigDecimal completionRatio,
-            @Value("${kyodo.training.cancel-days-before:3}") int cancelDaysBefore) {
+            @Value("${kyodo.training.cancel-days-before:3}") int cancelDaysBefore,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.accounts = accounts;
         this.groups = groups;
         this.mail = mail;
@@ -274,6 +277,8 @@ class Courses {
         jdbc.sql("update training_course set status = 'PUBLISHED', updated_at = :now, version = version + 1 where id = :id")
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
         audit.record(staff, "course.publish", "training_course", id, c.title());
+        // Published in the transaction of the change, so that the index follows only what was committed.
+        events.publishEvent(new jp.kyodo.search.SearchDocumentChanged(CourseSearchSource.document(published(id))));
     }
 
     /** Records who attended one session (replacing what was recorded before); only confirmed registrants count. */
