@@ -21,7 +21,7 @@ class EmbeddedDatabaseRestartTest {
             JdbcClient jdbc = first.getBean(JdbcClient.class);
             assertThat(count(jdbc, "select count(*) from account")).isEqualTo(7);
             assertThat(count(jdbc, "select count(*) from department")).isEqualTo(9);
-            assertThat(count(jdbc, "select count(*) from collab_call")).isEqualTo(4);
+            assertThat(count(jdbc, "select count(*) from collab_call")).isEqualTo(6);
             assertThat(jdbc.sql("select name from account where email = 'shimin@example.jp'").query(String.class).single())
                     .isEqualTo("本庄 太郎");
             jdbc.sql("update account set name = '再起動 確認' where email = 'shimin@example.jp'").update();
@@ -32,7 +32,7 @@ class EmbeddedDatabaseRestartTest {
                 "--kyodo.admin.email=ops@example.jp", "--kyodo.admin.password=operator-password-1")) {
             JdbcClient jdbc = second.getBean(JdbcClient.class);
             assertThat(count(jdbc, "select count(*) from account")).isEqualTo(7);
-            assertThat(count(jdbc, "select count(*) from collab_call")).isEqualTo(4);
+            assertThat(count(jdbc, "select count(*) from collab_call")).isEqualTo(6);
             assertThat(jdbc.sql("select name from account where email = 'shimin@example.jp'").query(String.class).single())
                     .isEqualTo("再起動 確認");
         }

@@ -98,8 +98,9 @@ class ParticipationHistoryDemo extends DemoContent {
                 Timestamp at = Timestamp.valueOf(opens.plusDays(1 + i % 28).atTime(20, 0));
                 jdbc.sql("""
                                 insert into pc_comment (procedure_id, section_id, name, address, email, eligibility, body, status, created_at, confirmed_at)
-                                values (:p, :s, :n, '埼玉県本庄市', :e, 'LIVE', :b, 'RECEIVED', :at, :at)""")
+                                values (:p, :s, :n, :a, :e, 'LIVE', :b, 'RECEIVED', :at, :at)""")
                         .param("p", id).param("s", section).param("n", "意見提出者" + (i + 1))
+                        .param("a", "埼玉県本庄市千代田" + (1 + i % 4) + "-" + (1 + i % 9) + "-" + (10 + i))
                         .param("e", "iken" + id + "-" + (i + 1) + "@example.jp")
                         .param("b", "計画の内容について意見を述べます(デモ用の意見" + (i + 1) + ")。").param("at", at).update();
             }

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Bookings and hours of a room of its own in FY2007 and FY2008 (no other test uses them), by the day in Japan. */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class CentreFiguresTest {
 
     @Autowired JdbcClient jdbc;

@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo history books the rooms every third day two years ago and every second day last year. */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class CentreHistoryDemoTest {
 
     @Autowired TransactionTemplate tx;

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Proposals, adoption rate, projects and budget against actual costs of FY2004 (no other test uses it), counted by hand. */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class CollaborationFiguresTest {
 
     @Autowired JdbcClient jdbc;

@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo history adds two past yearly calls whose proposals, projects and costs show in the figures. */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class CollaborationHistoryDemoTest {
 
     @Autowired TransactionTemplate tx;

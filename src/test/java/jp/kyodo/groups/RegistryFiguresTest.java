@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Registered groups per fiscal year (FY2002 and FY2003, which no other test uses), counted by hand. */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class RegistryFiguresTest {
 
     @Autowired JdbcClient jdbc;

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Drafts put to public comment and the comments received in FY2005 and FY2006 (no other test uses them). */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class ParticipationFiguresTest {
 
     @Autowired JdbcClient jdbc;

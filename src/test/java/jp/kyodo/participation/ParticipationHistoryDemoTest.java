@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo history adds public comments of the two fiscal years before this one, with their results published. */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class ParticipationHistoryDemoTest {
 
     @Autowired TransactionTemplate tx;

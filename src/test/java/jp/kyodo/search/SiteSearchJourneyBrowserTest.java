@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * In a real browser: from the top page a resident types a word in kana into the header's search box, sees the results
- * grouped by kind with the matches marked, and reaches a group and a workshop; an administrator rebuilds the index and
+ * grouped by kind with the matches marked, and reaches a group, a case study and a workshop; an administrator rebuilds the index and
  * watches its progress. axe-core checks every page.
  */
 @IntegrationTest
@@ -33,7 +33,7 @@ class SiteSearchJourneyBrowserTest {
     @Autowired TestPeople people;
 
     @Test
-    void aKanaQueryInTheHeaderFindsAGroupAndAWorkshop() {
+    void aKanaQueryInTheHeaderFindsAGroupACaseStudyAndAWorkshop() {
         String tag = SiteSearchIntegrationTest.word();
         SignedInUser staff = people.account("sj-staff", null, "STAFF");
         String group = "子育てサロンすくすく " + tag;
@@ -53,9 +53,17 @@ class SiteSearchJourneyBrowserTest {
                         values (:d, :t, '子育ての困りごとを話し合います', current_date + 20, '10:00', '12:00', '本庄市民活動センター', 20, 'どなたでも',
                             current_date + 19, 'PUBLISHED', :by, now(), now())""")
                 .param("d", dept).param("t", workshop).param("by", staff.accountId()).update();
+        String caseStudy = "子育て広場の協働運営 " + tag;
+        jdbc.sql("""
+                        insert into pub_case_study (title, summary, form, fiscal_year, partner_groups, department_name, budget,
+                            activities, outcomes, status, published_at, created_by, created_at, updated_at)
+                        values (:t, '子育て中の親子の居場所を団体と市が一緒に運営しました。', 'COMMISSION', 2025, 'NPO法人すくすく', '子育て支援課',
+                            480000, '週2回の広場の運営', '延べ1,200組の親子が利用', 'PUBLISHED', now(), :by, now(), now())""")
+                .param("t", caseStudy).param("by", staff.accountId()).update();
         // Written straight to the database, so indexed the way an administrator's rebuild does it.
         index.rebuild("group");
         index.rebuild("workshop");
+        index.rebuild("case-study");
 
         Page page = browser.page();
         page.navigate("/");
@@ -66,12 +74,19 @@ class SiteSearchJourneyBrowserTest {
         assertThat(page).hasURL(Pattern.compile("/search\\?q="));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("市民活動団体(1件)"))).isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("ワークショップ(1件)"))).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("協働事例(1件)"))).isVisible();
         assertThat(page.locator("mark").first()).hasText("子育て");
         assertAccessible(page);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(group)).click();
         assertThat(page).hasURL(Pattern.compile("/groups/\\d+$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(group);
+        assertAccessible(page);
+
+        page.goBack();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseStudy)).click();
+        assertThat(page).hasURL(Pattern.compile("/case-studies/\\d+$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText(caseStudy);
         assertAccessible(page);
 
         page.goBack();

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Subsidies granted in FY2011 and FY2012 (no other test uses them), added up by hand. */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class SupportFiguresTest {
 
     @Autowired JdbcClient jdbc;

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Courses, registrations and attendance of FY2006 and FY2007 (no other test uses them), counted by hand. */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class TrainingFiguresTest {
 
     @Autowired JdbcClient jdbc;

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Confirmed volunteer hours of FY2008 and FY2009 (no other test uses them), added up by hand. */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class VolunteeringFiguresTest {
 
     @Autowired JdbcClient jdbc;

@@ -19,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The demo history adds confirmed volunteer hours of the two fiscal years before this one. */
 @IntegrationTest
+// Rolled back after each test: these rows (some with made-up ids of other records) must not reach other tests' pages.
+@org.springframework.transaction.annotation.Transactional
 class VolunteeringHistoryDemoTest {
 
     @Autowired TransactionTemplate tx;
