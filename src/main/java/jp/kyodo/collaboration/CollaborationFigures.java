@@ -25,6 +25,8 @@ public class CollaborationFigures {
     public static final String PROJECTS_BY_STAGE = "projects.byStage";
     public static final String BUDGET = "projects.budget";
     public static final String ACTUAL = "projects.actual";
+    /** The planned expenses of the projects whose completion report was accepted: what {@link #ACTUAL} compares with. */
+    public static final String BUDGET_OF_COMPLETED = "projects.budgetCompleted";
 
     /** Categories of {@link #PROPOSALS}: submitted (all that reached the city), adopted and not adopted. */
     public static final String SUBMITTED = "SUBMITTED";
@@ -68,6 +70,12 @@ public class CollaborationFigures {
         budget(figures, BUDGET, """
                 select c.fiscal_year, coalesce(sum(b.amount), 0), coalesce(sum(b.amount) filter (where b.bearer = 'CITY'), 0)
                 from collab_project pr join collab_proposal p on p.id = pr.proposal_id join collab_call c on c.id = p.call_id
+                join collab_proposal_budget b on b.proposal_id = p.id and b.kind = 'EXPENSE'
+                where c.fiscal_year between :from and :to group by c.fiscal_year order by c.fiscal_year""", fromYear, toYear);
+        budget(figures, BUDGET_OF_COMPLETED, """
+                select c.fiscal_year, coalesce(sum(b.amount), 0), coalesce(sum(b.amount) filter (where b.bearer = 'CITY'), 0)
+                from collab_project pr join collab_proposal p on p.id = pr.proposal_id join collab_call c on c.id = p.call_id
+                join collab_report r on r.project_id = pr.id and r.kind = 'COMPLETION' and r.status = 'ACCEPTED'
                 join collab_proposal_budget b on b.proposal_id = p.id and b.kind = 'EXPENSE'
                 where c.fiscal_year between :from and :to group by c.fiscal_year order by c.fiscal_year""", fromYear, toYear);
         budget(figures, ACTUAL, """

@@ -104,9 +104,10 @@ class Decisions {
         }
         List<Proposal> ofCall = proposals.findByCallIdOrderByIdAsc(call.id());
         if (ofCall.stream().noneMatch(x -> x.status() == ProposalStatus.IN_SCREENING)) {
-            // The public results page now shows this call (see publicResults): its followers and the groups' hear of it.
+            // The public results page now shows this call (see publicResults): its followers and the adopted groups' hear
+            // of it; a group turned down is not named to anyone (the results page lists adopted proposals only).
             List<String> topics = new ArrayList<>(CallManagement.topics(call, jp.kyodo.notifications.Announcement.ALL_RESULTS));
-            ofCall.stream().filter(x -> x.status().decided()).map(Proposal::groupId).distinct()
+            ofCall.stream().filter(x -> x.status().adopted()).map(Proposal::groupId).distinct()
                     .forEach(g -> topics.add(jp.kyodo.notifications.Announcement.group(g)));
             notices.announce(new jp.kyodo.notifications.Announcement(jp.kyodo.notifications.NoticeKind.COLLABORATION, topics,
                     call.title(), "/collaboration/results", jp.kyodo.notifications.Announcement.News.RESULTS));

@@ -44,7 +44,7 @@ class ProjectSearchSource implements SearchSource {
             facets.put("area", List.of(p.call().area().name()));
         }
         String text = String.join("\n", nz(p.group() == null ? null : p.group().name()), nz(p.call().departmentName()),
-                nz(p.call().title()), nz(p.purpose()), nz(p.content()), nz(p.target()), nz(p.place()));
+                nz(p.call().title()), nz(p.purpose()), nz(p.content()));
         return new SearchDocument(TYPE, String.valueOf(project.id()), p.title(), text, "/collaboration/projects/" + project.id(),
                 facets, project.publishedAt());
     }

@@ -256,6 +256,8 @@ class Reports {
         if (count >= settings.maxAttachments()) {
             throw new InvalidInputException("photo", "validation.file.tooMany", settings.maxAttachments());
         }
+        // Report photos become public with the project: they lose where and by whom they were taken.
+        content = jp.kyodo.shared.ImageMetadata.strip(content);
         String name = filename == null || filename.isBlank() ? "photo" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
         Attachments.save(jdbc, "report", id, name.length() > 200 ? name.substring(0, 200) : name, type, content, viewer.actor().accountId(),
                 clock.instant());

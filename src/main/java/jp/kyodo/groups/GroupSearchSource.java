@@ -32,6 +32,16 @@ class GroupSearchSource implements SearchSource {
         return registry.listed().stream().map(GroupSearchSource::document);
     }
 
+    @Override
+    public boolean tellsCurrentState() {
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<SearchDocument> current(String id) {
+        return registry.listed(Long.parseLong(id)).map(GroupSearchSource::document);
+    }
+
     /** After a field or area is renamed, the groups carrying it are found by their new name (and no longer the old). */
     @org.springframework.transaction.event.TransactionalEventListener
     void reindex(ReferenceData.Renamed renamed) {

@@ -96,8 +96,9 @@ class FollowController {
 
     /** Back to the page of the button, never to another site. */
     static String safe(String returnTo) {
+        // Browsers drop tabs and line breaks from a URL, so "/<tab>/evil.example" would become "//evil.example".
         if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
-                || returnTo.contains("\r") || returnTo.contains("\n")) {
+                || returnTo.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/account/follows";
         }
         return returnTo;

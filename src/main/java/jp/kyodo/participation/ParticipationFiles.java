@@ -48,6 +48,8 @@ class ParticipationFiles {
         if (list(ownerType, ownerId).size() >= MAX_FILES) {
             throw new InvalidInputException(field, "validation.file.tooMany", MAX_FILES);
         }
+        // Published files are seen by anyone: a photo loses where and by whom it was taken.
+        content = jp.kyodo.shared.ImageMetadata.strip(content);
         String name = filename == null || filename.isBlank() ? "file" : filename.replaceAll("[\\\\/\r\n\"]", "_");
         String title = rawTitle == null || rawTitle.isBlank() ? null : rawTitle.strip();
         return jdbc.sql("""

@@ -80,7 +80,7 @@ class AnnualReports {
     }
 
     private static String sectionOf(String measure) {
-        if (measure.equals(CollaborationFigures.BUDGET) || measure.equals(CollaborationFigures.ACTUAL) || measure.startsWith("subsidies.")) {
+        if (measure.equals(CollaborationFigures.BUDGET) || measure.equals(CollaborationFigures.BUDGET_OF_COMPLETED) || measure.equals(CollaborationFigures.ACTUAL) || measure.startsWith("subsidies.")) {
             return "budget";
         }
         return measure.substring(0, measure.indexOf('.'));
@@ -127,6 +127,7 @@ class AnnualReports {
                             trendOfMeasures("adoptionTrend", "line", "percent", CollaborationFigures.ADOPTION_RATE)),
                     section("budget",
                             List.of(headline("report.headline.budget", CollaborationFigures.BUDGET, is(CollaborationFigures.EXPENSES), "yen"),
+                                    headline("report.headline.budgetCompleted", CollaborationFigures.BUDGET_OF_COMPLETED, is(CollaborationFigures.EXPENSES), "yen"),
                                     headline("report.headline.actual", CollaborationFigures.ACTUAL, is(CollaborationFigures.EXPENSES), "yen"),
                                     headline("report.headline.subsidies", SupportFigures.AMOUNTS, is(SupportFigures.GRANTED), "yen")),
                             budgetTrend(), trendByCategory("subsidyTrend", "bar", SupportFigures.AMOUNTS, "yen")),
@@ -203,7 +204,8 @@ class AnnualReports {
 
         private Chart budgetTrend() {
             List<Series> series = new ArrayList<>();
-            for (String measure : List.of(CollaborationFigures.BUDGET, CollaborationFigures.ACTUAL)) {
+            // The actual costs are those of completed projects, so the planned costs of the same projects stand beside them.
+            for (String measure : List.of(CollaborationFigures.BUDGET, CollaborationFigures.BUDGET_OF_COMPLETED, CollaborationFigures.ACTUAL)) {
                 for (String category : List.of(CollaborationFigures.EXPENSES, CollaborationFigures.CITY_SHARE)) {
                     series.add(series(text("report.measure." + measure) + "(" + text("report.budget." + category) + ")",
                             trendYears.stream().map(y -> sum(measure, is(category), y)).toList()));
@@ -259,7 +261,7 @@ class AnnualReports {
                 case CollaborationFigures.PROJECTS_BY_STAGE -> text("projectStatus." + c);
                 case CollaborationFigures.PROJECTS_BY_FIELD -> fieldName(c);
                 case CollaborationFigures.PROPOSALS -> text("report.proposals." + c);
-                case CollaborationFigures.BUDGET, CollaborationFigures.ACTUAL -> text("report.budget." + c);
+                case CollaborationFigures.BUDGET, CollaborationFigures.BUDGET_OF_COMPLETED, CollaborationFigures.ACTUAL -> text("report.budget." + c);
                 case SupportFigures.AMOUNTS -> text("report.subsidies." + c);
                 default -> text("report.category.all");
             };

@@ -228,6 +228,9 @@ class CaseStudies {
      */
     @Transactional
     long draftFromProject(Actor staff, long projectId) {
+        // Two people drafting from the same project at once: the second waits here and then finds the first one's draft.
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('pub_case_study.project'), cast(:p as int))").param("p", projectId)
+                .query((rs, i) -> 1).list();
         Long existing = jdbc.sql("select id from pub_case_study where project_id = :p").param("p", projectId).query(Long.class).optional().orElse(null);
         if (existing != null) {
             return existing;
@@ -290,6 +293,10 @@ class CaseStudies {
         if (old.published()) {
             throw new InvalidInputException("version", "validation.case.alreadyPublished");
         }
+        // A draft from a project carries its evaluation and reports, which the city releases by publishing the project.
+        if (old.projectId() != null && !projects.find(old.projectId()).map(FinishedProjects.FinishedProject::published).orElse(false)) {
+            throw new InvalidInputException("version", "validation.case.projectNotPublished");
+        }
         jdbc.sql("update pub_case_study set status = 'PUBLISHED', published_at = :now, updated_at = :now, version = version + 1 where id = :id")
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
         audit.record(staff, "caseStudy.publish", "pub_case_study", id, old.title());
@@ -326,6 +333,8 @@ class CaseStudies {
             });
         }
         checks.throwIfAny();
+        // Seen by anyone: the photo loses where and by whom it was taken.
+        content = jp.kyodo.shared.ImageMetadata.strip(content);
         String name = filename == null || filename.isBlank() ? "photo" : cut(filename.replaceAll("[\\\\/]", "_"), 200);
         long photoId = jdbc.sql("""
                         insert into pub_case_study_photo (case_study_id, filename, content_type, content, alt_text, created_at)
@@ -351,6 +360,12 @@ class CaseStudies {
     @Transactional(readOnly = true)
     List<SearchDocument> searchable() {
         return allPublic().stream().map(CaseStudies::document).toList();
+    }
+
+    /** The case study's search document while it is published. */
+    @Transactional(readOnly = true)
+    java.util.Optional<SearchDocument> searchable(long id) {
+        return load("where c.id = :id and c.status = 'PUBLISHED'", Map.of("id", id)).stream().findFirst().map(CaseStudies::document);
     }
 
     static SearchDocument document(CaseStudy c) {

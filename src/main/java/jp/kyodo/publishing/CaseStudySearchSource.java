@@ -24,4 +24,14 @@ class CaseStudySearchSource implements SearchSource {
     public Stream<SearchDocument> all() {
         return cases.searchable().stream();
     }
+
+    @Override
+    public boolean tellsCurrentState() {
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<SearchDocument> current(String id) {
+        return cases.searchable(Long.parseLong(id));
+    }
 }

@@ -173,7 +173,9 @@ class NewsDesk {
     long create(Actor staff, Map<String, String> form, boolean publish) {
         Input in = read(form);
         Instant now = now();
-        Instant publishAt = publish ? (in.publishAt() == null ? now : in.publishAt()) : in.publishAt();
+        requireOwnDepartment(staff, in.departmentId());
+        // An item is never published under a date already past: it would sink below newer ones and feed readers miss it.
+        Instant publishAt = publish ? (in.publishAt() == null || in.publishAt().isBefore(now) ? now : in.publishAt()) : in.publishAt();
         long id = jdbc.sql("""
                         insert into pub_news (title, body, category, department_id, department_name, status, publish_at, created_by, created_at, updated_at)
                         values (:t, :b, :c, :d, :dn, :s, :p, :by, :now, :now) returning id""")
@@ -190,10 +192,16 @@ class NewsDesk {
     @Transactional
     void update(long id, Actor staff, Map<String, String> form, boolean publish) {
         NewsItem old = lock(id);
+        requireOwnDepartment(staff, old.departmentId());
         requireVersion(old, form.get("version"));
         Input in = read(form);
+        requireOwnDepartment(staff, in.departmentId());
         Instant now = now();
         Instant publishAt = in.publishAt() != null ? in.publishAt() : publish ? (old.status() == Status.PUBLISHED && old.publishAt() != null ? old.publishAt() : now) : null;
+        if (publish && old.status() != Status.PUBLISHED && publishAt.isBefore(now)) {
+            // Published again after a withdrawal, or a draft with a date gone by: it is news now.
+            publishAt = now;
+        }
         jdbc.sql("""
                         update pub_news set title = :t, body = :b, category = :c, department_id = :d, department_name = :dn, status = :s,
                         publish_at = :p, updated_at = :now, version = version + 1 where id = :id""")
@@ -209,6 +217,7 @@ class NewsDesk {
     @Transactional
     void unpublish(long id, Actor staff, String version) {
         NewsItem old = lock(id);
+        requireOwnDepartment(staff, old.departmentId());
         requireVersion(old, version);
         if (old.status() != Status.PUBLISHED) {
             throw new InvalidInputException("version", "validation.news.notPublished");
@@ -222,6 +231,7 @@ class NewsDesk {
     @Transactional
     void delete(long id, Actor staff, String version) {
         NewsItem old = lock(id);
+        requireOwnDepartment(staff, old.departmentId());
         requireVersion(old, version);
         jdbc.sql("delete from pub_news where id = :id").param("id", id).update();
         audit.record(staff, "news.delete", "pub_news", id, old.title());
@@ -233,6 +243,13 @@ class NewsDesk {
     @Transactional(readOnly = true)
     List<SearchDocument> searchable() {
         return allPublic().stream().map(this::document).toList();
+    }
+
+    /** The item's search document while it is public (published and its time has come). */
+    @Transactional(readOnly = true)
+    java.util.Optional<SearchDocument> searchable(long id) {
+        return jdbc.sql("select * from pub_news where id = :id and " + VISIBLE).param("id", id).param("now", Timestamp.from(now()))
+                .query(NewsDesk::map).optional().map(this::document);
     }
 
     /** Puts the items whose publication time has come into the search index; returns how many. */
@@ -274,6 +291,23 @@ class NewsDesk {
 
     ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * Administrators and the secretariat write any news; other departments' staff only their own department's, so that
+     * nobody changes or withdraws another department's notice (a disaster notice of the crisis-management department).
+     */
+    private void requireOwnDepartment(Actor staff, Long departmentId) {
+        if (!(staff instanceof jp.kyodo.accounts.SignedInUser user) || user.has(jp.kyodo.accounts.Role.ADMIN)) {
+            return;
+        }
+        Long own = user.departmentId();
+        if (own != null && accounts.department(own).map(DepartmentView::secretariat).orElse(false)) {
+            return;
+        }
+        if (own == null || !own.equals(departmentId)) {
+            throw new InvalidInputException("departmentId", "validation.news.ownDepartment");
+        }
     }
 
     private NewsItem lock(long id) {

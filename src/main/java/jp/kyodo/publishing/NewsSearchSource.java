@@ -29,6 +29,16 @@ class NewsSearchSource implements SearchSource {
         return desk.searchable().stream();
     }
 
+    @Override
+    public boolean tellsCurrentState() {
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<SearchDocument> current(String id) {
+        return desk.searchable(Long.parseLong(id));
+    }
+
     @Scheduled(fixedDelayString = "${kyodo.publishing.news-index-delay:PT1M}", initialDelayString = "PT30S")
     void indexDue() {
         desk.indexDue();

@@ -83,7 +83,8 @@ class SearchController {
     String search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String type,
                   @RequestParam(defaultValue = "RELEVANCE") String sort, @RequestParam(defaultValue = "0") int page,
                   @RequestParam MultiValueMap<String, String> params,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx, Locale locale, Model model) {
+                  @RequestHeader(value = "HX-Request", required = false) String htmx,
+                  @RequestHeader(value = "HX-History-Restore-Request", required = false) String historyRestore, Locale locale, Model model) {
         String text = q.strip();
         String kind = type == null || type.isBlank() ? null : type.strip();
         SearchQuery.Sort order = sortOf(sort);
@@ -136,7 +137,8 @@ class SearchController {
             model.addAttribute("suggestions", index.suggest(text, kind).stream()
                     .map(s -> new Suggestion(s, state.withText(s).url())).toList());
         }
-        return htmx != null ? "search/search :: results" : "search/search";
+        // htmx restoring a page missing from its history cache asks for the whole page.
+        return htmx != null && historyRestore == null ? "search/search :: results" : "search/search";
     }
 
     private List<String> orderedTypes() {
@@ -167,7 +169,11 @@ class SearchController {
                 continue;
             }
             List<String> chosen = query.filters().getOrDefault(facet, List.of());
-            List<FilterValue> values = counts.entrySet().stream().limit(MAX_FILTER_VALUES)
+            // The most frequent values first (a chosen one always), then in the order people read them.
+            List<FilterValue> values = counts.entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, Long> e) -> !chosen.contains(e.getKey()))
+                            .thenComparing(Map.Entry.<String, Long>comparingByValue().reversed()))
+                    .limit(MAX_FILTER_VALUES)
                     .map(e -> new FilterValue(e.getKey(), valueLabel(facet, e.getKey(), locale), e.getValue(), chosen.contains(e.getKey())))
                     .sorted(Comparator.comparing(FilterValue::label, facet.equals("fiscalYear") ? Comparator.reverseOrder() : Comparator.naturalOrder()))
                     .toList();

@@ -2,6 +2,7 @@ package jp.kyodo.search;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -57,6 +58,31 @@ public class SearchIndex {
         writes.lock();
         try {
             lucene.remove(type, id);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /**
+     * Indexes what an event says changed: the record's current state where its source tells it (read under the write
+     * lock, so the later of two events always wins), else the event's own copy ({@code null} for a removal).
+     */
+    void follow(String type, String id, SearchDocument eventCopy) {
+        SearchSource source = sources.get().stream().filter(s -> s.type().equals(type) && s.tellsCurrentState()).findFirst().orElse(null);
+        writes.lock();
+        try {
+            if (source != null) {
+                Optional<SearchDocument> now = readOnlyTransaction.execute(status -> source.current(id));
+                if (now != null && now.isPresent()) {
+                    lucene.put(now.get());
+                } else {
+                    lucene.remove(type, id);
+                }
+            } else if (eventCopy != null) {
+                lucene.put(eventCopy);
+            } else {
+                lucene.remove(type, id);
+            }
         } finally {
             writes.unlock();
         }

@@ -20,12 +20,12 @@ class SearchIndexing {
 
     @ApplicationModuleListener
     public void on(SearchDocumentChanged event) {
-        index.put(event.document());
+        index.follow(event.document().type(), event.document().id(), event.document());
     }
 
     @ApplicationModuleListener
     public void on(SearchDocumentRemoved event) {
-        index.remove(event.type(), event.id());
+        index.follow(event.type(), event.id(), null);
     }
 
     @EventListener(ApplicationReadyEvent.class)

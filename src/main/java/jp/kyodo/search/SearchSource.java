@@ -1,5 +1,6 @@
 package jp.kyodo.search;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -17,4 +18,18 @@ public interface SearchSource {
 
     /** All documents of the type that may be found now (published records only). */
     Stream<SearchDocument> all();
+
+    /**
+     * Whether {@link #current} tells the state of one record: sources of records that can be withdrawn say yes, so
+     * that the index follows the latest committed state even when the events of two quick changes (publish, then
+     * withdraw) are indexed out of order or replayed after a restart. Otherwise the event's own copy is indexed.
+     */
+    default boolean tellsCurrentState() {
+        return false;
+    }
+
+    /** The document of this id as the record is now; empty when it may not be found (not, or no longer, public). */
+    default Optional<SearchDocument> current(String id) {
+        throw new UnsupportedOperationException("The search source of type " + type() + " does not tell one record's state");
+    }
 }

@@ -24,4 +24,16 @@ class OpportunitySearchSource implements SearchSource {
     public Stream<SearchDocument> all() {
         return opportunities.searchable().stream();
     }
+
+    @Override
+    public boolean tellsCurrentState() {
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<SearchDocument> current(String id) {
+        return opportunities.find(Long.parseLong(id))
+                .filter(o -> o.status() == Opportunities.Status.PUBLISHED && !o.hidden())
+                .map(opportunities::document);
+    }
 }

@@ -62,6 +62,9 @@ class CollaborationFiguresTest {
         // Planned expenses 100,000 + 30,000 + 200,000, of which the city bears 300,000.
         assertThat(value(result, CollaborationFigures.BUDGET, CollaborationFigures.EXPENSES)).isEqualTo(330_000);
         assertThat(value(result, CollaborationFigures.BUDGET, CollaborationFigures.CITY_SHARE)).isEqualTo(300_000);
+        // What the actual is compared with: the planned expenses of the completed project alone, 100,000 + 30,000.
+        assertThat(value(result, CollaborationFigures.BUDGET_OF_COMPLETED, CollaborationFigures.EXPENSES)).isEqualTo(130_000);
+        assertThat(value(result, CollaborationFigures.BUDGET_OF_COMPLETED, CollaborationFigures.CITY_SHARE)).isEqualTo(100_000);
         // Actual: only the accepted completion report's expense lines, 95,000 + 32,000 (income and interim left out).
         assertThat(value(result, CollaborationFigures.ACTUAL, CollaborationFigures.EXPENSES)).isEqualTo(127_000);
         assertThat(value(result, CollaborationFigures.ACTUAL, CollaborationFigures.CITY_SHARE)).isEqualTo(95_000);

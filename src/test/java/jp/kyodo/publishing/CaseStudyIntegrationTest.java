@@ -84,6 +84,13 @@ class CaseStudyIntegrationTest {
         mvc.perform(multipart("/staff/case-studies/{id}/photos", id).file(new MockMultipartFile("photo", "a.png", "image/png", PNG))
                         .param("altText", "駅前の会場で作品を見る来場者").with(user(staff)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        // While the project itself is not published, its evaluation is not public: neither is a case study made from it.
+        jdbc.sql("update collab_project set status = 'COMPLETED', published_at = null where id = :id").param("id", project).update();
+        String unpublishedProject = mvc.perform(post("/staff/case-studies/{id}/publish", id).with(user(staff)).with(csrf()).param("version", version(id)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(unpublishedProject).contains("元になった協働事業がまだ公開されていません");
+        assertPublic(id, "アートフェスタ" + tag, false);
+        jdbc.sql("update collab_project set status = 'PUBLISHED', published_at = now() where id = :id").param("id", project).update();
         mvc.perform(post("/staff/case-studies/{id}/publish", id).with(user(staff)).with(csrf()).param("version", version(id)))
                 .andExpect(status().is3xxRedirection());
         assertPublic(id, "アートフェスタ" + tag, true);

@@ -34,7 +34,7 @@ class NewsAndCaseStudyJourneyBrowserTest {
 
     @Test
     void staffPublishNewsAndACaseStudyAndAVisitorFindsThem() {
-        SignedInUser staff = people.account("pubj-staff", null, "STAFF");
+        SignedInUser staff = people.account("pubj-staff", people.department("市民活動推進課", true), "STAFF");
         String tag = NewsIntegrationTest.word();
         fixture.publishedProject(staff, tag);
         String newsTitle = "協働フォーラムを開きます " + tag;

@@ -35,7 +35,7 @@ class NewsFeedTest {
 
     @Test
     void theFeedIsValidAtomWithEscapedEntriesNewestFirst() throws Exception {
-        SignedInUser staff = people.account("feed-staff", null, "STAFF");
+        SignedInUser staff = people.account("feed-staff", people.department("市民活動推進課", true), "STAFF");
         String word = NewsIntegrationTest.word();
         String tricky = "講座 <b>&</b> \"説明会\" " + word;
         long first = desk.create(staff, Map.of("title", "最初の " + word, "body", "一つ目。\n\n二つ目の段落。", "category", "NOTICE"), true);

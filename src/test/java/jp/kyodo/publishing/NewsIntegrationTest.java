@@ -43,7 +43,7 @@ class NewsIntegrationTest {
 
     @Test
     void aScheduledItemAppearsOnlyFromItsTimeAndWithdrawnItemsDisappear() throws Exception {
-        SignedInUser staff = people.account("news-staff", null, "STAFF");
+        SignedInUser staff = people.account("news-staff", people.department("市民活動推進課", true), "STAFF");
         String word = word();
         String laterTitle = "フォーラムのお知らせ " + word + " later";
         String nowTitle = "センターのお知らせ " + word + " now";
@@ -90,7 +90,7 @@ class NewsIntegrationTest {
     @Test
     void onlyStaffWriteNewsAndBadInputIsShownNextToTheFieldKeepingWhatWasTyped() throws Exception {
         SignedInUser resident = people.account("news-resident", null);
-        SignedInUser staff = people.account("news-staff2", null, "STAFF");
+        SignedInUser staff = people.account("news-staff2", people.department("市民活動推進課", true), "STAFF");
         mvc.perform(get("/staff/news").with(user(resident))).andExpect(status().isForbidden());
         mvc.perform(post("/staff/news/new").with(user(resident)).with(csrf()).param("title", "x").param("body", "y")
                 .param("category", "NOTICE").param("action", "publish")).andExpect(status().isForbidden());
@@ -103,8 +103,46 @@ class NewsIntegrationTest {
     }
 
     @Test
+    void aDepartmentWritesOnlyItsOwnNewsAndTheSecretariatAnyAndAWithdrawnItemComesBackAsNew() throws Exception {
+        SignedInUser secretariat = people.account("news-sec", people.department("市民活動推進課", true), "STAFF");
+        long kosodate = people.department("子育て支援課", false);
+        SignedInUser kosodateStaff = people.account("news-kos", kosodate, "STAFF");
+        long bousai = people.department("危機管理課", false);
+        String word = word();
+        long disaster = create(secretariat, "避難所開設のお知らせ " + word, Map.of("action", "publish", "departmentId", String.valueOf(bousai)));
+        String version = String.valueOf(desk.find(disaster).version());
+
+        // Another department can neither withdraw nor delete it, nor write news under another department's name.
+        String refused = mvc.perform(post("/staff/news/{id}/unpublish", disaster).with(user(kosodateStaff)).with(csrf()).param("version", version))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("ご自分の課のお知らせだけ");
+        mvc.perform(post("/staff/news/{id}/delete", disaster).with(user(kosodateStaff)).with(csrf()).param("version", version))
+                .andExpect(status().isOk());
+        assertThat(desk.find(disaster).status()).isEqualTo(NewsDesk.Status.PUBLISHED);
+        String foreign = mvc.perform(post("/staff/news/new").with(user(kosodateStaff)).with(csrf()).param("title", "他課の名前で " + word)
+                        .param("body", "本文").param("category", "NOTICE").param("departmentId", String.valueOf(bousai)).param("action", "publish"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(foreign).contains("id=\"departmentId-error\"").contains("他課の名前で " + word);
+        long own = create(kosodateStaff, "子育て講座のお知らせ " + word, Map.of("action", "publish", "departmentId", String.valueOf(kosodate)));
+        assertThat(desk.find(own).status()).isEqualTo(NewsDesk.Status.PUBLISHED);
+
+        // The secretariat withdraws the item, then publishes it again with the date the form still shows: it is news now.
+        mvc.perform(post("/staff/news/{id}/unpublish", disaster).with(user(secretariat)).with(csrf()).param("version", version))
+                .andExpect(status().is3xxRedirection());
+        NewsDesk.NewsItem withdrawn = desk.find(disaster);
+        java.time.LocalDateTime shown = withdrawn.publishAt().atZone(ZoneId.of("Asia/Tokyo")).toLocalDateTime().minusDays(3);
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        mvc.perform(post("/staff/news/{id}", disaster).with(user(secretariat)).with(csrf()).param("title", withdrawn.title())
+                        .param("body", withdrawn.body()).param("category", withdrawn.category().name()).param("departmentId", String.valueOf(bousai))
+                        .param("publishDate", shown.toLocalDate().toString()).param("publishTime", "09:00")
+                        .param("version", String.valueOf(withdrawn.version())).param("action", "publish"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(desk.find(disaster).publishAt()).isAfter(before);
+    }
+
+    @Test
     void bodyTextIsEscapedAndAddressesBecomeLinks() throws Exception {
-        SignedInUser staff = people.account("news-staff3", null, "STAFF");
+        SignedInUser staff = people.account("news-staff3", people.department("市民活動推進課", true), "STAFF");
         long id = create(staff, "リンクのテスト " + word(), Map.of("action", "publish",
                 "body", "詳しくは https://example.jp/a?b=1&c=2 をご覧ください。\n<script>alert(1)</script>\n\n二つ目の段落"));
         String page = mvc.perform(get("/news/{id}", id)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -222,4 +222,49 @@ class SearchIndexRebuildTest {
 
         assertThat(index.count("group")).isEqualTo(4);
     }
+
+    @Test
+    void eventsIndexedOutOfOrderFollowTheRecordAsItIsNow() {
+        // The record was published, then withdrawn; the index meets the withdrawal first, then the publication's copy.
+        Map<String, SearchDocument> published = new java.util.concurrent.ConcurrentHashMap<>();
+        SearchSource withdrawable = new SearchSource() {
+            @Override
+            public String type() {
+                return "news";
+            }
+
+            @Override
+            public Stream<SearchDocument> all() {
+                return published.values().stream();
+            }
+
+            @Override
+            public boolean tellsCurrentState() {
+                return true;
+            }
+
+            @Override
+            public java.util.Optional<SearchDocument> current(String id) {
+                return java.util.Optional.ofNullable(published.get(id));
+            }
+        };
+        SearchIndex index = new SearchIndex(open(new ByteBuffersDirectory()), () -> List.of(withdrawable),
+                TransactionOperations.withoutTransaction());
+        SearchDocument copy = new SearchDocument("news", "7", "防災訓練のお知らせ", "延期します", "/news/7", Map.of(), Instant.now());
+
+        index.follow("news", "7", null);
+        index.follow("news", "7", copy);
+        assertThat(index.count("news")).isZero();
+
+        published.put("7", copy);
+        index.follow("news", "7", null);
+        assertThat(index.search(SearchQuery.of("news", "ぼうさい")).hits()).extracting(SearchResult.Hit::id).containsExactly("7");
+
+        // A source that cannot tell one record's state: the event's own copy is indexed.
+        SearchIndex trusting = new SearchIndex(open(new ByteBuffersDirectory()), List::of, TransactionOperations.withoutTransaction());
+        trusting.follow("news", "7", copy);
+        assertThat(trusting.count("news")).isEqualTo(1);
+        trusting.follow("news", "7", null);
+        assertThat(trusting.count("news")).isZero();
+    }
 }
