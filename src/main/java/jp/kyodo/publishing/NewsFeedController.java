@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The news as an Atom feed (RFC 4287) at /news/feed.atom: the latest public items, each with its summary. */
+/** The news as an Atom feed (RFC 4287) at /news/feed.xml: the latest public items, each with its summary. */
 @RestController
 class NewsFeedController {
 
@@ -36,7 +36,7 @@ class NewsFeedController {
         this.baseUrl = baseUrl;
     }
 
-    @GetMapping("/news/feed.atom")
+    @GetMapping("/news/feed.xml")
     ResponseEntity<String> feed() throws XMLStreamException {
         String base = base();
         List<NewsDesk.NewsItem> items = desk.latest(ENTRIES);
@@ -50,7 +50,7 @@ class NewsFeedController {
         element(xml, "id", base + "/news");
         element(xml, "title", city.portalTitle(Locale.JAPANESE) + " お知らせ");
         element(xml, "updated", time(updated));
-        link(xml, "self", base + "/news/feed.atom", "application/atom+xml");
+        link(xml, "self", base + "/news/feed.xml", "application/atom+xml");
         link(xml, "alternate", base + "/news", "text/html");
         xml.writeStartElement("author");
         element(xml, "name", city.divisionName(Locale.JAPANESE));

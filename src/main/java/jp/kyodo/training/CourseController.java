@@ -97,7 +97,7 @@ class CourseController {
         return "redirect:/my/courses";
     }
 
-    @GetMapping("/my/courses/{registrationId}/certificate")
+    @GetMapping("/my/courses/{registrationId}/certificate.pdf")
     ResponseEntity<byte[]> certificate(@PathVariable long registrationId, @AuthenticationPrincipal SignedInUser user) {
         Courses.Certificate c = courses.certificateFor(registrationId, user.accountId());
         return Downloads.attachment("修了証_" + c.number() + ".pdf", "application/pdf", courses.certificatePdf(c));

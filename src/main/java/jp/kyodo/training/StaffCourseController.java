@@ -123,7 +123,7 @@ class StaffCourseController {
         return "redirect:/staff/training/courses/" + id;
     }
 
-    @GetMapping("/{id}/registrations/{registrationId}/certificate")
+    @GetMapping("/{id}/registrations/{registrationId}/certificate.pdf")
     ResponseEntity<byte[]> certificate(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable long registrationId) {
         Courses.Certificate c = courses.certificateForStaff(id, registrationId, user.departmentId(), user.has(Role.ADMIN));
         return Downloads.attachment("修了証_" + c.number() + ".pdf", "application/pdf", courses.certificatePdf(c));

@@ -141,13 +141,13 @@ class OpportunityController {
         return "redirect:/my/volunteering/applications/" + applicationId;
     }
 
-    @GetMapping("/my/volunteering/certificates/{applicationId}")
+    @GetMapping("/my/volunteering/certificates/{applicationId}.pdf")
     ResponseEntity<byte[]> certificate(@PathVariable long applicationId, @AuthenticationPrincipal SignedInUser user) {
         VolunteerRecords.Certificate c = records.forActivity(applicationId, user.accountId(), false);
         return Downloads.attachment("ボランティア活動証明_" + applicationId + ".pdf", "application/pdf", records.pdf(c));
     }
 
-    @GetMapping("/my/volunteering/certificates/year/{startYear}")
+    @GetMapping("/my/volunteering/certificates/year/{startYear}.pdf")
     ResponseEntity<byte[]> yearCertificate(@PathVariable int startYear, @AuthenticationPrincipal SignedInUser user) {
         if (startYear < 1900 || startYear > 2999) {
             throw Opportunities.notFound();

@@ -88,7 +88,7 @@ class NewsAndCaseStudyJourneyBrowserTest {
         assertThat(visitor.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(newsTitle);
         assertThat(visitor.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("https://example.jp/forum"))).isVisible();
         assertAccessible(visitor);
-        APIResponse feed = visitor.request().get(browser.baseUrl() + "/news/feed.atom");
+        APIResponse feed = visitor.request().get(browser.baseUrl() + "/news/feed.xml");
         org.assertj.core.api.Assertions.assertThat(feed.headers().get("content-type")).startsWith("application/atom+xml");
         org.assertj.core.api.Assertions.assertThat(feed.text()).contains("<title>" + newsTitle + "</title>");
 

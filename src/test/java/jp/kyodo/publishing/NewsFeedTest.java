@@ -43,7 +43,7 @@ class NewsFeedTest {
         long scheduled = desk.create(staff, Map.of("title", "予約 " + word, "body", "まだ", "category", "EVENT",
                 "publishDate", LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(3).toString()), true);
 
-        MvcResult result = mvc.perform(get("/news/feed.atom")).andExpect(status().isOk()).andReturn();
+        MvcResult result = mvc.perform(get("/news/feed.xml")).andExpect(status().isOk()).andReturn();
         assertThat(result.getResponse().getContentType()).startsWith("application/atom+xml");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -55,7 +55,7 @@ class NewsFeedTest {
         assertThat(child(feed, "title").getTextContent()).isNotBlank();
         Instant.parse(child(feed, "updated").getTextContent());
         assertThat(child(child(feed, "author"), "name").getTextContent()).isNotBlank();
-        assertThat(links(feed)).contains("self:http://localhost/news/feed.atom");
+        assertThat(links(feed)).contains("self:http://localhost/news/feed.xml");
 
         List<Element> entries = children(feed, "entry");
         List<String> titles = entries.stream().map(e -> child(e, "title").getTextContent()).toList();
@@ -73,7 +73,7 @@ class NewsFeedTest {
 
         // The list page announces the feed to browsers and readers.
         assertThat(mvc.perform(get("/news")).andReturn().getResponse().getContentAsString())
-                .contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/news/feed.atom\"");
+                .contains("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/news/feed.xml\"");
     }
 
     private static Element child(Element parent, String name) {

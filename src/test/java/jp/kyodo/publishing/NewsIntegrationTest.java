@@ -162,7 +162,7 @@ class NewsIntegrationTest {
 
     private void assertPublic(long id, String title, boolean visible) throws Exception {
         String list = mvc.perform(get("/news")).andReturn().getResponse().getContentAsString();
-        String feed = mvc.perform(get("/news/feed.atom")).andReturn().getResponse().getContentAsString();
+        String feed = mvc.perform(get("/news/feed.xml")).andReturn().getResponse().getContentAsString();
         String api = mvc.perform(get("/api/v1/news").param("size", "100")).andReturn().getResponse().getContentAsString();
         String csv = mvc.perform(get("/opendata/news.csv")).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         int page = mvc.perform(get("/news/{id}", id)).andReturn().getResponse().getStatus();

@@ -240,19 +240,19 @@ class CourseIntegrationTest {
         assertThat(courses.registrations(id)).extracting(Courses.Registration::attended).containsExactly(5, 4, 3);
 
         for (int i = 0; i < 2; i++) {
-            byte[] pdf = mvc.perform(get("/my/courses/" + regs.get(i) + "/certificate").with(user(people.get(i))))
+            byte[] pdf = mvc.perform(get("/my/courses/" + regs.get(i) + "/certificate.pdf").with(user(people.get(i))))
                     .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
                     .andReturn().getResponse().getContentAsByteArray();
             assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         }
-        mvc.perform(get("/my/courses/" + regs.get(2) + "/certificate").with(user(people.get(2)))).andExpect(status().isNotFound());
-        mvc.perform(get("/my/courses/" + regs.get(0) + "/certificate").with(user(people.get(2)))).andExpect(status().isNotFound());
-        mvc.perform(get("/my/courses/" + regs.get(0) + "/certificate")).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/staff/training/courses/" + id + "/registrations/" + regs.get(1) + "/certificate").with(user(staff)))
+        mvc.perform(get("/my/courses/" + regs.get(2) + "/certificate.pdf").with(user(people.get(2)))).andExpect(status().isNotFound());
+        mvc.perform(get("/my/courses/" + regs.get(0) + "/certificate.pdf").with(user(people.get(2)))).andExpect(status().isNotFound());
+        mvc.perform(get("/my/courses/" + regs.get(0) + "/certificate.pdf")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/staff/training/courses/" + id + "/registrations/" + regs.get(1) + "/certificate.pdf").with(user(staff)))
                 .andExpect(status().isOk());
-        mvc.perform(get("/staff/training/courses/" + id + "/registrations/" + regs.get(1) + "/certificate").with(user(otherStaff)))
+        mvc.perform(get("/staff/training/courses/" + id + "/registrations/" + regs.get(1) + "/certificate.pdf").with(user(otherStaff)))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/staff/training/courses/" + id + "/registrations/" + regs.get(2) + "/certificate").with(user(staff)))
+        mvc.perform(get("/staff/training/courses/" + id + "/registrations/" + regs.get(2) + "/certificate.pdf").with(user(staff)))
                 .andExpect(status().isNotFound());
         Courses.Certificate certificate = courses.certificateFor(regs.get(0), people.get(0).accountId());
         assertThat(certificate.period()).startsWith("令和");

@@ -226,18 +226,18 @@ class OpportunityIntegrationTest {
                 .andExpect(content().string(Matchers.containsString("2.5時間")));
 
         // The certificate: for the resident only; not even city staff read it through the resident's pages.
-        byte[] pdf = mvc.perform(get("/my/volunteering/certificates/" + app).with(user(resident))).andExpect(status().isOk())
+        byte[] pdf = mvc.perform(get("/my/volunteering/certificates/" + app + ".pdf").with(user(resident))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(pdf, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
-        mvc.perform(get("/my/volunteering/certificates/" + app).with(user(second))).andExpect(status().isNotFound());
-        mvc.perform(get("/my/volunteering/certificates/" + app2).with(user(second))).andExpect(status().isNotFound());
-        mvc.perform(get("/my/volunteering/certificates/" + app).with(user(people.account("vol-staff", null, "STAFF", "ADMIN"))))
+        mvc.perform(get("/my/volunteering/certificates/" + app + ".pdf").with(user(second))).andExpect(status().isNotFound());
+        mvc.perform(get("/my/volunteering/certificates/" + app2 + ".pdf").with(user(second))).andExpect(status().isNotFound());
+        mvc.perform(get("/my/volunteering/certificates/" + app + ".pdf").with(user(people.account("vol-staff", null, "STAFF", "ADMIN"))))
                 .andExpect(status().isNotFound());
         int fy = jp.kyodo.shared.FiscalYear.of(today.minusDays(3)).startYear();
-        byte[] year = mvc.perform(get("/my/volunteering/certificates/year/" + fy).with(user(resident))).andExpect(status().isOk())
+        byte[] year = mvc.perform(get("/my/volunteering/certificates/year/" + fy + ".pdf").with(user(resident))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(new String(year, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF");
-        mvc.perform(get("/my/volunteering/certificates/year/" + fy).with(user(third))).andExpect(status().isNotFound());
+        mvc.perform(get("/my/volunteering/certificates/year/" + fy + ".pdf").with(user(third))).andExpect(status().isNotFound());
 
         assertThat(jdbc.sql("select action from audit_entry where record_type = 'vol_application' and record_id in (:ids)")
                 .param("ids", List.of(String.valueOf(app), String.valueOf(app2), String.valueOf(app3))).query(String.class).list())
