@@ -14,7 +14,11 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// MockMvc tests carry their MockHttpSession from request to request instead of a cookie, which sessions kept by
+// Spring Session JDBC never see: this shared context keeps sessions in memory. TwoNodeTest signs in over HTTP with
+// the database-backed sessions of the production set-up.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.autoconfigure.exclude=org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration")
 @AutoConfigureMockMvc
 @Import(TestMailServer.class)
 public @interface IntegrationTest {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import jp.kyodo.groups.Choice;
 import jp.kyodo.search.SearchDocument;
@@ -35,6 +36,17 @@ class CallSearchSource implements SearchSource {
     @Override
     public Stream<SearchDocument> all() {
         return calls.findAll().stream().filter(c -> c.status() != CallStatus.DRAFT).map(management::view)
+                .map(CallSearchSource::document);
+    }
+
+    @Override
+    public boolean tellsCurrentState() {
+        return true;
+    }
+
+    @Override
+    public Optional<SearchDocument> current(String id) {
+        return calls.findById(Long.parseLong(id)).filter(c -> c.status() != CallStatus.DRAFT).map(management::view)
                 .map(CallSearchSource::document);
     }
 

@@ -3,11 +3,13 @@ package jp.kyodo.collaboration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import jp.kyodo.groups.Choice;
 import jp.kyodo.search.SearchDocument;
 import jp.kyodo.search.SearchSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The projects the secretariat has published (with their evaluation) as search documents, for rebuilding the index. */
 @Component
@@ -29,6 +31,20 @@ class ProjectSearchSource implements SearchSource {
     @Override
     public Stream<SearchDocument> all() {
         return projects.allPublished().stream().map(ProjectSearchSource::document);
+    }
+
+    @Override
+    public boolean tellsCurrentState() {
+        return true;
+    }
+
+    @Override
+    public Optional<SearchDocument> current(String id) {
+        try {
+            return Optional.of(document(projects.published(Long.parseLong(id))));
+        } catch (ResponseStatusException notFound) {
+            return Optional.empty();
+        }
     }
 
     /** What the public project page shows: the proposal, the group and the department; facets fiscal year, field, form. */

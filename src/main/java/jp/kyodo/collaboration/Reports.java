@@ -13,6 +13,7 @@ import jp.kyodo.audit.AuditLog;
 import jp.kyodo.groups.Groups;
 import jp.kyodo.notifications.MailOutbox;
 import jp.kyodo.shared.CityProfile;
+import jp.kyodo.shared.ClusterJobs;
 import jp.kyodo.shared.FileTypes;
 import jp.kyodo.shared.Inputs;
 import jp.kyodo.shared.InvalidInputException;
@@ -46,9 +47,11 @@ class Reports {
     private final Clock clock;
     private final CityProfile city;
     private final CollaborationSettings settings;
+    private final ClusterJobs jobs;
 
     Reports(JdbcClient jdbc, Projects projects, ProjectRepository projectRepository, Groups groups, MailOutbox mail, AuditLog audit,
-            Clock clock, CityProfile city, CollaborationSettings settings) {
+            Clock clock, CityProfile city, CollaborationSettings settings, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.projects = projects;
         this.projectRepository = projectRepository;
@@ -292,7 +295,7 @@ class Reports {
 
     @Scheduled(cron = "${kyodo.collaboration.reminder-cron:0 0 7 * * *}", zone = "${kyodo.city.zone}")
     void remindDaily() {
-        remind(today());
+        jobs.runOnce("collaboration.report-reminders", () -> remind(today()));
     }
 
     private long reportId(long projectId, Kind kind) {

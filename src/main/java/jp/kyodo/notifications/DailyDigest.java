@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.kyodo.shared.CityProfile;
+import jp.kyodo.shared.ClusterJobs;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,8 +32,11 @@ class DailyDigest {
     private final MessageSource messages;
     private final CityProfile city;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
-    DailyDigest(JdbcClient jdbc, Notices notices, MailOutbox outbox, MessageSource messages, CityProfile city, Clock clock) {
+    DailyDigest(JdbcClient jdbc, Notices notices, MailOutbox outbox, MessageSource messages, CityProfile city, Clock clock,
+                ClusterJobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.notices = notices;
         this.outbox = outbox;
@@ -44,7 +48,7 @@ class DailyDigest {
     /** In the morning, yesterday's digest (the whole of that day, in the city's time zone). */
     @Scheduled(cron = "${kyodo.notices.digest-cron:0 0 7 * * *}", zone = "${kyodo.notices.digest-zone:Asia/Tokyo}")
     void sendYesterdays() {
-        send(LocalDate.now(clock.withZone(city.zone())).minusDays(1));
+        jobs.runOnce("notifications.daily-digest", () -> send(LocalDate.now(clock.withZone(city.zone())).minusDays(1)));
     }
 
     /** Sends the digests of a day; returns how many mails were queued. */

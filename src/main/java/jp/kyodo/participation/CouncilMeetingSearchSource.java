@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import jp.kyodo.search.SearchDocument;
 import jp.kyodo.search.SearchSource;
@@ -31,6 +32,18 @@ class CouncilMeetingSearchSource implements SearchSource {
     @Override
     public Stream<SearchDocument> all() {
         return councils.councils().stream().flatMap(c -> councils.meetings(c.id()).stream().map(m -> document(c, m)));
+    }
+
+    @Override
+    public boolean tellsCurrentState() {
+        return true;
+    }
+
+    @Override
+    public Optional<SearchDocument> current(String id) {
+        long meetingId = Long.parseLong(id);
+        return councils.councilOfMeeting(meetingId).flatMap(councils::council).flatMap(c -> councils.meetings(c.id()).stream()
+                .filter(m -> m.id() == meetingId).findFirst().map(m -> document(c, m)));
     }
 
     /** The meeting as the council page shows it; facets: fiscal year, department. */

@@ -606,6 +606,12 @@ class Councils {
                 .toList();
     }
 
+    /** The council a meeting belongs to; empty when the meeting no longer exists. */
+    @Transactional(readOnly = true)
+    Optional<Long> councilOfMeeting(long meetingId) {
+        return jdbc.sql("select council_id from council_meeting where id = :id").param("id", meetingId).query(Long.class).optional();
+    }
+
     @Transactional(readOnly = true)
     List<Meeting> meetings(long councilId) {
         return jdbc.sql("select id, held_on, title, place, minutes from council_meeting where council_id = :c order by held_on desc, id desc")

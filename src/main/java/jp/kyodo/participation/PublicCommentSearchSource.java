@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import jp.kyodo.search.SearchDocument;
 import jp.kyodo.search.SearchSource;
 import jp.kyodo.shared.FiscalYear;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The drafts put to public comment (open, under consideration or with their result; never a draft nor any comment or
@@ -34,6 +36,20 @@ class PublicCommentSearchSource implements SearchSource {
     @Override
     public Stream<SearchDocument> all() {
         return comments.publicList().stream().map(PublicCommentSearchSource::document);
+    }
+
+    @Override
+    public boolean tellsCurrentState() {
+        return true;
+    }
+
+    @Override
+    public Optional<SearchDocument> current(String id) {
+        try {
+            return Optional.of(document(comments.published(Long.parseLong(id))));
+        } catch (ResponseStatusException notFound) {
+            return Optional.empty();
+        }
     }
 
     /** The plan, its sections and the published result note; facets: stage, fiscal year, department. */

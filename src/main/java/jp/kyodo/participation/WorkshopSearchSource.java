@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import jp.kyodo.search.SearchDocument;
 import jp.kyodo.search.SearchSource;
 import jp.kyodo.shared.FiscalYear;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The published (or cancelled) workshops, never a draft nor a registrant, as search documents, for rebuilding the index. */
 @Component
@@ -31,6 +33,20 @@ class WorkshopSearchSource implements SearchSource {
     @Override
     public Stream<SearchDocument> all() {
         return workshops.publicList().stream().map(WorkshopSearchSource::document);
+    }
+
+    @Override
+    public boolean tellsCurrentState() {
+        return true;
+    }
+
+    @Override
+    public Optional<SearchDocument> current(String id) {
+        try {
+            return Optional.of(document(workshops.published(Long.parseLong(id))));
+        } catch (ResponseStatusException notFound) {
+            return Optional.empty();
+        }
     }
 
     /** What the public page shows, the outputs once published; facets: status, fiscal year, department. */

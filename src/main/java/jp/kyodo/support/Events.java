@@ -16,6 +16,7 @@ import jp.kyodo.groups.Groups;
 import jp.kyodo.notifications.MailOutbox;
 import jp.kyodo.shared.Actor;
 import jp.kyodo.shared.CityProfile;
+import jp.kyodo.shared.ClusterJobs;
 import jp.kyodo.shared.Inputs;
 import jp.kyodo.shared.InvalidInputException;
 import jp.kyodo.shared.JapaneseDates;
@@ -50,9 +51,11 @@ class Events {
     private final CityProfile city;
     private final SupportSettings settings;
     private final PdfDocuments pdf;
+    private final ClusterJobs jobs;
 
     Events(JdbcClient jdbc, Accounts accounts, Groups groups, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city,
-           SupportSettings settings, PdfDocuments pdf) {
+           SupportSettings settings, PdfDocuments pdf, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.groups = groups;
@@ -418,7 +421,7 @@ class Events {
 
     @Scheduled(cron = "${kyodo.support.reminder-cron:0 10 7 * * *}", zone = "${kyodo.city.zone}")
     void remindDaily() {
-        remind(today());
+        jobs.runOnce("support.event-report-reminders", () -> remind(today()));
     }
 
     // ---- Helpers ----

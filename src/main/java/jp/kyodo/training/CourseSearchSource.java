@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import jp.kyodo.search.SearchDocument;
 import jp.kyodo.search.SearchSource;
 import jp.kyodo.shared.FiscalYear;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The published courses (never a draft nor a registration) as search documents, for rebuilding the index. */
 @Component
@@ -31,6 +33,20 @@ class CourseSearchSource implements SearchSource {
     @Override
     public Stream<SearchDocument> all() {
         return courses.publicList().stream().map(CourseSearchSource::document);
+    }
+
+    @Override
+    public boolean tellsCurrentState() {
+        return true;
+    }
+
+    @Override
+    public Optional<SearchDocument> current(String id) {
+        try {
+            return Optional.of(document(courses.published(Long.parseLong(id))));
+        } catch (ResponseStatusException notFound) {
+            return Optional.empty();
+        }
     }
 
     /** What the public course page shows; facets: who it is for, fiscal year, department. */
