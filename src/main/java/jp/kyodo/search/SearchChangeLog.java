@@ -38,7 +38,7 @@ class SearchChangeLog {
     /** Sequence numbers applied within the look-back window, so that re-reading it applies nothing twice. */
     private final Set<Long> applied = new HashSet<>();
 
-    SearchChangeLog(JdbcClient jdbc, SearchIndex index, @Value("${kyodo.search.change-retention:P1D}") Duration retention) {
+    SearchChangeLog(JdbcClient jdbc, SearchIndex index, @Value("${kyodo.search.change-retention:1d}") Duration retention) {
         this.jdbc = jdbc;
         this.index = index;
         this.retention = retention;
@@ -62,7 +62,7 @@ class SearchChangeLog {
      * Applies the changes this node has not seen. At the first run after a start that is the whole log (a day), so a
      * node that was stopped for less than that catches up with what the others changed meanwhile.
      */
-    @Scheduled(fixedDelayString = "${kyodo.search.change-poll-interval:PT1S}", initialDelayString = "${kyodo.search.change-poll-interval:PT1S}")
+    @Scheduled(fixedDelayString = "${kyodo.search.change-poll-interval:1s}", initialDelayString = "${kyodo.search.change-poll-interval:1s}")
     synchronized void poll() {
         try {
             if (lastSeen >= 0) {
