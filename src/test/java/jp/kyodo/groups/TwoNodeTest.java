@@ -88,8 +88,15 @@ class TwoNodeTest {
 
         HttpResponse<String> loginPage = get(node1, "/login", null);
         String session = session(loginPage);
+        // A wrong password on node 1: node 2 shows the message and keeps the address typed (both kept in the session).
+        HttpResponse<String> failed = post(node1, "/login", session,
+                "username=" + encode(person.getUsername()) + "&password=wrong-password-1&_csrf=" + encode(csrf(loginPage.body())));
+        assertThat(failed.statusCode()).isEqualTo(302);
+        HttpResponse<String> again = get(node2, "/login", session);
+        assertThat(again.body()).contains("メールアドレスまたはパスワードが正しくありません。").contains(person.getUsername());
+
         HttpResponse<String> login = post(node1, "/login", session,
-                "username=" + encode(person.getUsername()) + "&password=test-password-1&_csrf=" + encode(csrf(loginPage.body())));
+                "username=" + encode(person.getUsername()) + "&password=test-password-1&_csrf=" + encode(csrf(again.body())));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("/login");
         session = login.headers().firstValue("Set-Cookie").map(c -> session(c)).orElse(session);
