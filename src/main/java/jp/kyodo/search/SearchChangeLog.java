@@ -93,7 +93,12 @@ class SearchChangeLog {
             applied.add(c.seq());
         }
         for (Change c : records.values()) {
-            index.follow(c.type(), c.id(), null);
+            try {
+                index.follow(c.type(), c.id(), null);
+            } catch (RuntimeException e) {
+                // One record that cannot be read must not hold up the log; a rebuild at /admin/search repairs it.
+                log.warn("Search change {} of {} {} could not be applied", c.seq(), c.type(), c.id(), e);
+            }
         }
     }
 
