@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.kyodo.IntegrationTest;
 import jp.kyodo.StatementCounter;
+import jp.kyodo.TestMailServer;
 import jp.kyodo.search.SearchIndex;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -24,9 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * No query per row on public pages: each public page is served anonymously, its SQL statements counted, then more
  * rows of every kind the pages list are added (copies of the demo rows with their child rows) and the page is served
  * again. A page whose statement count grows with the rows it shows does a query per row and fails the test. The
- * added rows are rolled back and the search index rebuilt afterwards, so no other test meets them.
+ * added rows are rolled back and the search index rebuilt afterwards, so no other test meets them. It runs over the
+ * demo content, in the context {@code OpenDataPrivacyIntegrationTest} uses too (so the two share one start-up).
  */
-@IntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kyodo.demo-data=true")
+@AutoConfigureMockMvc
+@Import({TestMailServer.class, StatementCounter.class})
 class StatementCountIntegrationTest {
 
     /** Copies of every row added to the listed kinds of record. */
