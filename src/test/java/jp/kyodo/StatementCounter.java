@@ -23,16 +23,27 @@ public class StatementCounter {
 
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "createStatement", "prepareCall");
     private static final ThreadLocal<AtomicInteger> COUNT = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.Map<String, Integer>> SQL = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.Map<String, Integer>> LAST = new ThreadLocal<>();
 
     /** Starts counting on this thread from zero. */
     public static void start() {
         COUNT.set(new AtomicInteger());
+        SQL.set(new java.util.LinkedHashMap<>());
+    }
+
+    /** The statements prepared since {@link #start()} on this thread, each with how often; valid until the next start. */
+    public static java.util.Map<String, Integer> statements() {
+        java.util.Map<String, Integer> sql = SQL.get() != null ? SQL.get() : LAST.get();
+        return sql == null ? java.util.Map.of() : sql;
     }
 
     /** Stops counting on this thread and tells how many statements were prepared since {@link #start()}. */
     public static int stop() {
         AtomicInteger count = COUNT.get();
         COUNT.remove();
+        LAST.set(SQL.get());
+        SQL.remove();
         if (count == null) {
             throw new IllegalStateException("Not counting on this thread");
         }
@@ -81,6 +92,8 @@ public class StatementCounter {
                 AtomicInteger count = COUNT.get();
                 if (count != null) {
                     count.incrementAndGet();
+                    String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : method.getName();
+                    SQL.get().merge(sql.replaceAll("\\s+", " ").strip(), 1, Integer::sum);
                 }
             }
             return invoke(target, method, args);

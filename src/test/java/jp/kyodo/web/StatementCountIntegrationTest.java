@@ -114,6 +114,7 @@ class StatementCountIntegrationTest {
         Map<String, Integer> before = new LinkedHashMap<>();
         Map<String, Integer> after = new LinkedHashMap<>();
         Map<String, Integer> rows = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> sqlAfter = new LinkedHashMap<>();
         try {
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
                 status.setRollbackOnly();
@@ -130,6 +131,7 @@ class StatementCountIntegrationTest {
                     rebuildSearchIndex();
                     for (String page : pages) {
                         after.put(page, count(page));
+                        sqlAfter.put(page, Map.copyOf(StatementCounter.statements()));
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -147,6 +149,10 @@ class StatementCountIntegrationTest {
                     after.get(page) > before.get(page) ? "  <- grows with the rows" : ""));
             if (after.get(page) > before.get(page)) {
                 grown.add(page + " " + before.get(page) + " -> " + after.get(page));
+                sqlAfter.get(page).entrySet().stream().filter(e -> e.getValue() > 1)
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(6)
+                        .forEach(e -> table.append(String.format("      %4d x %s%n", e.getValue(),
+                                e.getKey().length() > 160 ? e.getKey().substring(0, 160) + "…" : e.getKey())));
             }
         }
         System.out.println(table);
