@@ -22,6 +22,8 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
 
     List<Proposal> findByCallIdOrderByIdAsc(Long callId);
 
+    List<Proposal> findByCallIdInOrderByIdAsc(java.util.Collection<Long> callIds);
+
     List<Proposal> findByCallIdAndStatus(Long callId, ProposalStatus status);
 
     List<Proposal> findByGroupIdAndStatusIn(Long groupId, List<ProposalStatus> statuses);

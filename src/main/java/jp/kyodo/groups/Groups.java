@@ -1,8 +1,12 @@
 package jp.kyodo.groups;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,6 +63,16 @@ public class Groups {
     @Transactional(readOnly = true)
     public Optional<GroupProfile> profile(long groupId) {
         return groups.findById(groupId).map(Groups::profile);
+    }
+
+    /** The names of groups by id, in one query (lists naming many groups). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(Collection<Long> groupIds) {
+        Map<Long, String> names = new HashMap<>();
+        if (!groupIds.isEmpty()) {
+            groups.findAllById(Set.copyOf(groupIds)).forEach(g -> names.put(g.id(), g.name()));
+        }
+        return names;
     }
 
     /** The listed (registered) groups' public information. */
