@@ -47,4 +47,6 @@ interface ProjectRepository extends JpaRepository<Project, Long> {
 interface AgreementRepository extends JpaRepository<Agreement, Long> {
 
     List<Agreement> findByProjectIdOrderByNumberDesc(Long projectId);
+
+    List<Agreement> findByProjectIdInOrderByNumberDesc(java.util.Collection<Long> projectIds);
 }

@@ -65,6 +65,22 @@ public class Groups {
         return groups.findById(groupId).map(Groups::profile);
     }
 
+    /** Several groups' profiles by id, in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, GroupProfile> profiles(Collection<Long> groupIds) {
+        Map<Long, GroupProfile> profiles = new HashMap<>();
+        if (!groupIds.isEmpty()) {
+            groups.findAllById(Set.copyOf(groupIds)).forEach(g -> profiles.put(g.id(), profile(g)));
+        }
+        return profiles;
+    }
+
+    /** Whether a group is listed (registered and within its validity) today, reading that group only. */
+    @Transactional(readOnly = true)
+    public boolean isListed(long groupId) {
+        return registry.listed(groupId).isPresent();
+    }
+
     /** The names of groups by id, in one query (lists naming many groups). */
     @Transactional(readOnly = true)
     public Map<Long, String> names(Collection<Long> groupIds) {
