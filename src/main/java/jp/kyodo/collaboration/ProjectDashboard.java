@@ -3,7 +3,9 @@ package jp.kyodo.collaboration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +33,13 @@ class ProjectDashboard {
     @Transactional(readOnly = true)
     List<Row> rows(Projects.Viewer viewer) {
         List<Row> out = new ArrayList<>();
-        for (Project project : projects.findAll()) {
-            Projects.ProjectView v = projectService.view(project.id());
+        List<Project> all = projects.findAll();
+        // Every project's view from a few queries for them all; only the steps still open read one project's reports
+        // or evaluations.
+        Map<Long, Projects.ProjectView> views = new HashMap<>();
+        projectService.views(all).forEach(v -> views.put(v.id(), v));
+        for (Project project : all) {
+            Projects.ProjectView v = views.get(project.id());
             CallView call = v.proposal().call();
             if (!viewer.administrator() && (viewer.departmentId() == null || viewer.departmentId() != call.departmentId())) {
                 continue;

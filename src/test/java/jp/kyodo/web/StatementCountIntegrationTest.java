@@ -1,6 +1,7 @@
 package jp.kyodo.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.kyodo.StatementCounter;
 import jp.kyodo.TestMailServer;
+import jp.kyodo.TestPeople;
+import jp.kyodo.accounts.SignedInUser;
 import jp.kyodo.search.SearchIndex;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,8 +101,17 @@ class StatementCountIntegrationTest {
             "/search?q=%E6%9C%AC%E5%BA%84", "/participation", "/participation/calendar", "/opendata/",
             "/api/v1/groups", "/api/v1/events");
 
+    /** Staff pages measured the same way, by an administrator (who sees every project). */
+    private static final List<String> STAFF_PAGES = List.of("/staff/collaboration/projects");
+
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TestPeople people;
+
+    /** The administrator the staff pages are served to, made inside the rolled-back transaction. */
+    private SignedInUser admin;
 
     @Autowired
     JdbcClient jdbc;
@@ -121,15 +133,20 @@ class StatementCountIntegrationTest {
         Map<String, Integer> after = new LinkedHashMap<>();
         Map<String, Integer> rows = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> sqlAfter = new LinkedHashMap<>();
+        Map<String, Integer> lengthBefore = new LinkedHashMap<>();
+        Map<String, Integer> lengthAfter = new LinkedHashMap<>();
         try {
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
                 status.setRollbackOnly();
                 try {
+                    admin = people.account("statement-count-admin", null, "STAFF", "ADMIN");
+                    pages.addAll(STAFF_PAGES);
                     for (String page : pages) {
                         count(page); // warm up whatever a first request does once
                     }
                     for (String page : pages) {
                         before.put(page, count(page));
+                        lengthBefore.put(page, length);
                     }
                     for (Copy copy : COPIED) {
                         rows.put(copy.table(), copyAll(copy));
@@ -137,6 +154,7 @@ class StatementCountIntegrationTest {
                     rebuildSearchIndex();
                     for (String page : pages) {
                         after.put(page, count(page));
+                        lengthAfter.put(page, length);
                         sqlAfter.put(page, Map.copyOf(StatementCounter.statements()));
                     }
                 } catch (Exception e) {
@@ -148,10 +166,11 @@ class StatementCountIntegrationTest {
         }
 
         StringBuilder table = new StringBuilder("\nSQL statements per public page (rows added: " + rows + ")\n");
-        table.append(String.format("%-48s %8s %8s%n", "page", "before", "after"));
+        table.append(String.format("%-48s %8s %8s %10s %10s%n", "page", "before", "after", "chars bef.", "chars aft."));
         List<String> grown = new ArrayList<>();
         for (String page : pages) {
-            table.append(String.format("%-48s %8d %8d%s%n", page, before.get(page), after.get(page),
+            table.append(String.format("%-48s %8d %8d %10d %10d%s%n", page, before.get(page), after.get(page),
+                    lengthBefore.get(page), lengthAfter.get(page),
                     after.get(page) > before.get(page) ? "  <- grows with the rows" : ""));
             if (after.get(page) > before.get(page)) {
                 grown.add(page + " " + before.get(page) + " -> " + after.get(page));
@@ -181,7 +200,11 @@ class StatementCountIntegrationTest {
     }
 
     private String body(String page) throws Exception {
-        MvcResult result = mvc.perform(get(page)).andReturn();
+        var request = get(page);
+        if (STAFF_PAGES.contains(page)) {
+            request.with(user(admin));
+        }
+        MvcResult result = mvc.perform(request).andReturn();
         assertThat(result.getResponse().getStatus()).as(page).isEqualTo(200);
         return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -191,7 +214,7 @@ class StatementCountIntegrationTest {
         entities.clear();
         StatementCounter.start();
         try {
-            body(page);
+            length = body(page).length();
         } finally {
             statements = StatementCounter.stop();
         }
@@ -199,6 +222,9 @@ class StatementCountIntegrationTest {
     }
 
     private int statements;
+
+    /** The length of the page last counted, in characters. */
+    private int length;
 
     private void rebuildSearchIndex() {
         for (String type : search.sourceTypes()) {
