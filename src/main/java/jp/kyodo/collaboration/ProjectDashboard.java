@@ -38,6 +38,10 @@ class ProjectDashboard {
         // or evaluations.
         Map<Long, Projects.ProjectView> views = new HashMap<>();
         projectService.views(all).forEach(v -> views.put(v.id(), v));
+        Map<Long, List<Reports.Standing>> reportsOf = reports.standings(all.stream()
+                .filter(p -> p.status() == ProjectStatus.RUNNING).map(Project::id).toList());
+        Map<Long, Evaluations.Overview> evaluationsOf = evaluations.overviews(all.stream()
+                .filter(p -> p.status() == ProjectStatus.COMPLETED).map(Project::id).toList());
         for (Project project : all) {
             Projects.ProjectView v = views.get(project.id());
             CallView call = v.proposal().call();
@@ -51,7 +55,7 @@ class ProjectDashboard {
             if (draft != null) {
                 waiting = draft.cityConfirmedAt() == null ? "collab.waiting.cityConfirmation" : "collab.waiting.groupConfirmation";
             } else if (project.status() == ProjectStatus.RUNNING) {
-                for (Reports.ReportView r : reports.of(project.id())) {
+                for (Reports.Standing r : reportsOf.getOrDefault(project.id(), List.of())) {
                     if (r.status() == Reports.Status.ACCEPTED) {
                         continue;
                     }
@@ -61,7 +65,7 @@ class ProjectDashboard {
                     break;
                 }
             } else if (project.status() == ProjectStatus.COMPLETED) {
-                Evaluations.Overview e = evaluations.overview(project.id());
+                Evaluations.Overview e = evaluationsOf.get(project.id());
                 if (e.group().status() != Evaluations.Status.SUBMITTED) {
                     waiting = "collab.waiting.groupEvaluation";
                 } else if (e.city().status() != Evaluations.Status.SUBMITTED) {
