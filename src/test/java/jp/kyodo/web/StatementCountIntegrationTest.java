@@ -78,6 +78,11 @@ class StatementCountIntegrationTest {
             Copy.of("training_course", Copy.child("training_session", "course_id")),
             Copy.of("pc_procedure", Copy.child("pc_section", "procedure_id")),
             Copy.of("ws_workshop"),
+            Copy.of("council", Copy.child("council_meeting", "council_id")),
+            Copy.of("voice_suggestion", Copy.child("voice_route", "suggestion_id")),
+            Copy.of("support_event"),
+            Copy.of("support_programme"),
+            Copy.of("centre_advisor"),
             Copy.of("centre_room"));
 
     /** A list page, and the pattern of the links on it to the detail page measured with it. */
@@ -95,11 +100,13 @@ class StatementCountIntegrationTest {
         LISTS.put("/participation/comments", Pattern.compile("href=\"(/participation/comments/\\d+)\""));
         LISTS.put("/participation/workshops", Pattern.compile("href=\"(/participation/workshops/\\d+)\""));
         LISTS.put("/centre", Pattern.compile("href=\"(/centre/rooms/\\d+)\""));
+        LISTS.put("/participation/councils", Pattern.compile("href=\"(/participation/councils/\\d+)\""));
     }
 
     private static final List<String> OTHER_PAGES = List.of("/", "/collaboration/results", "/report",
             "/search?q=%E6%9C%AC%E5%BA%84", "/participation", "/participation/calendar", "/opendata/",
-            "/api/v1/groups", "/api/v1/events");
+            "/api/v1/groups", "/api/v1/events", "/participation/voice/answers", "/support/events", "/support/subsidies",
+            "/centre/advisors", "/news/feed.xml");
 
     /** Staff pages measured the same way, by an administrator (who sees every project). */
     private static final List<String> STAFF_PAGES = List.of("/staff/collaboration/projects");
