@@ -147,6 +147,7 @@ class Decisions {
         Map<Long, Optional<Screenings.Round>> rounds = new HashMap<>();
         Map<Long, Map<Long, ScreeningMath.Result>> results = new HashMap<>();
         Map<Long, String> groupNames = groups.names(adoptedShown.stream().map(Proposal::groupId).toList());
+        Map<Long, CallView> callViews = callManagement.viewsById(shown);
         List<CallResults> out = new ArrayList<>();
         for (Call call : shown) {
             List<Proposal> all = byCall.get(call.id());
@@ -166,7 +167,7 @@ class Decisions {
             adopted.sort(Comparator.comparing((Adopted a) -> a.result() == null || a.result().score() == null ? java.math.BigDecimal.ZERO
                     : a.result().score()).reversed());
             long screened = all.stream().filter(p -> p.status().decided()).count();
-            out.add(new CallResults(callManagement.view(call), adopted, screened));
+            out.add(new CallResults(callViews.get(call.id()), adopted, screened));
         }
         return out;
     }
