@@ -32,6 +32,21 @@ final class Attachments {
                 .query((rs, i) -> new ProposalView.Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
     }
 
+    /** The files of several owners of one type, by owner, in one query. */
+    static java.util.Map<Long, List<ProposalView.Attachment>> listAll(JdbcClient jdbc, String ownerType, java.util.Collection<Long> ownerIds) {
+        java.util.Map<Long, List<ProposalView.Attachment>> out = new java.util.HashMap<>();
+        if (ownerIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        select owner_id, id, filename, content_type, size_bytes from collab_file
+                        where owner_type = :type and owner_id = any(:owners) order by owner_id, id""")
+                .param("type", ownerType).param("owners", ownerIds.toArray(Long[]::new))
+                .query((rs, i) -> out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                        .add(new ProposalView.Attachment(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)))).list();
+        return out;
+    }
+
     static Optional<Stored> load(JdbcClient jdbc, String ownerType, long ownerId, long fileId) {
         return jdbc.sql("select filename, content_type, content from collab_file where owner_type = :type and owner_id = :owner and id = :id")
                 .param("type", ownerType).param("owner", ownerId).param("id", fileId)

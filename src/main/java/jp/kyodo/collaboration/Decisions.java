@@ -3,7 +3,9 @@ package jp.kyodo.collaboration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import jp.kyodo.audit.AuditLog;
@@ -114,12 +116,21 @@ class Decisions {
         }
     }
 
-    /** Every call with at least one decision, newest first, with its adopted projects best first. */
+    /**
+     * Every call with at least one decision, newest first, with its adopted projects best first. The proposals, their
+     * deciding rounds, the rounds' results and the groups' names are each read once for the whole page.
+     */
     @Transactional(readOnly = true)
     List<CallResults> publicResults() {
-        List<CallResults> out = new ArrayList<>();
-        for (Call call : calls.findAllByOrderByFiscalYearDescApplicationOpensDesc()) {
-            List<Proposal> all = proposals.findByCallIdOrderByIdAsc(call.id());
+        List<Call> allCalls = calls.findAllByOrderByFiscalYearDescApplicationOpensDesc();
+        Map<Long, List<Proposal>> byCall = new HashMap<>();
+        for (Proposal p : proposals.findByCallIdInOrderByIdAsc(allCalls.stream().map(Call::id).toList())) {
+            byCall.computeIfAbsent(p.callId(), k -> new ArrayList<>()).add(p);
+        }
+        List<Call> shown = new ArrayList<>();
+        List<Proposal> adoptedShown = new ArrayList<>();
+        for (Call call : allCalls) {
+            List<Proposal> all = byCall.getOrDefault(call.id(), List.of());
             if (all.stream().noneMatch(p -> p.status().decided())) {
                 continue;
             }
@@ -128,21 +139,35 @@ class Decisions {
             if (!announced && all.stream().anyMatch(p -> p.status() == ProposalStatus.IN_SCREENING)) {
                 continue;
             }
+            shown.add(call);
+            all.stream().filter(p -> p.status().adopted()).forEach(adoptedShown::add);
+        }
+        List<Long> adoptedIds = adoptedShown.stream().map(Proposal::id).toList();
+        Map<Long, Long> roundOf = screenings.decidingRoundIds(adoptedIds);
+        Map<Long, Optional<Screenings.Round>> rounds = new HashMap<>();
+        Map<Long, Map<Long, ScreeningMath.Result>> results = new HashMap<>();
+        Map<Long, String> groupNames = groups.names(adoptedShown.stream().map(Proposal::groupId).toList());
+        Map<Long, CallView> callViews = callManagement.viewsById(shown);
+        List<CallResults> out = new ArrayList<>();
+        for (Call call : shown) {
+            List<Proposal> all = byCall.get(call.id());
             List<Adopted> adopted = new ArrayList<>();
             for (Proposal p : all) {
                 if (!p.status().adopted()) {
                     continue;
                 }
-                Optional<Screenings.Round> round = screenings.decidingRound(p.id()).filter(r -> r.status() == Screenings.Status.CLOSED);
-                ScreeningMath.Result result = round.flatMap(r -> screenings.ranking(r).stream().filter(x -> x.proposal().id() == p.id())
-                        .map(Screenings.Ranked::result).findFirst()).orElse(null);
-                String groupName = groups.profile(p.groupId()).map(Groups.GroupProfile::name).orElse("");
+                Optional<Screenings.Round> round = Optional.ofNullable(roundOf.get(p.id()))
+                        .flatMap(id -> rounds.computeIfAbsent(id, x -> Optional.of(screenings.round(x))))
+                        .filter(r -> r.status() == Screenings.Status.CLOSED);
+                ScreeningMath.Result result = round.map(r -> results.computeIfAbsent(r.id(), x -> screenings.results(r)).get(p.id()))
+                        .orElse(null);
+                String groupName = groupNames.getOrDefault(p.groupId(), "");
                 adopted.add(new Adopted(p.title(), groupName, p.status(), p.cityShare(), result, round.orElse(null)));
             }
             adopted.sort(Comparator.comparing((Adopted a) -> a.result() == null || a.result().score() == null ? java.math.BigDecimal.ZERO
                     : a.result().score()).reversed());
             long screened = all.stream().filter(p -> p.status().decided()).count();
-            out.add(new CallResults(callManagement.view(call), adopted, screened));
+            out.add(new CallResults(callViews.get(call.id()), adopted, screened));
         }
         return out;
     }

@@ -60,12 +60,73 @@ class Evaluations {
         }
     }
 
+    /** The overviews of several projects, by project, as {@link #overview(long)} builds each; two queries for them all. */
+    @Transactional(readOnly = true)
+    Map<Long, Overview> overviews(java.util.Collection<Long> projectIds) {
+        Map<Long, Overview> out = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return out;
+        }
+        record Head(long id, long projectId, EvaluationMath.Side side, long account, String authorName, Status status, String comment,
+                    long version) {
+        }
+        List<Head> heads = jdbc.sql("""
+                        select id, project_id, side, account_id, author_name, status, comment, version from collab_evaluation
+                        where project_id = any(:p) order by id""")
+                .param("p", projectIds.toArray(Long[]::new))
+                .query((rs, i) -> new Head(rs.getLong(1), rs.getLong(2), EvaluationMath.Side.valueOf(rs.getString(3)), rs.getLong(4),
+                        rs.getString(5), Status.valueOf(rs.getString(6)), rs.getString(7), rs.getLong(8))).list();
+        Map<Long, Map<EvaluationMath.Axis, Integer>> scores = new HashMap<>();
+        Map<Long, Map<EvaluationMath.Axis, String>> comments = new HashMap<>();
+        if (!heads.isEmpty()) {
+            jdbc.sql("select evaluation_id, axis, score, comment from collab_evaluation_score where evaluation_id = any(:e)")
+                    .param("e", heads.stream().map(Head::id).toArray(Long[]::new))
+                    .query((rs, i) -> {
+                        long evaluation = rs.getLong(1);
+                        EvaluationMath.Axis axis = EvaluationMath.Axis.valueOf(rs.getString(2));
+                        Object s = rs.getObject(3);
+                        if (s != null) {
+                            scores.computeIfAbsent(evaluation, k -> new EnumMap<>(EvaluationMath.Axis.class)).put(axis, ((Number) s).intValue());
+                        }
+                        if (rs.getString(4) != null) {
+                            comments.computeIfAbsent(evaluation, k -> new HashMap<>()).put(axis, rs.getString(4));
+                        }
+                        return axis;
+                    }).list();
+        }
+        Map<Long, List<Head>> byProject = new HashMap<>();
+        heads.forEach(h -> byProject.computeIfAbsent(h.projectId(), k -> new ArrayList<>()).add(h));
+        for (long projectId : new java.util.LinkedHashSet<>(projectIds)) {
+            Sheet group = new Sheet(EvaluationMath.Side.GROUP, null, Status.NONE, Map.of(), Map.of(), null, 0);
+            Sheet city = new Sheet(EvaluationMath.Side.CITY, null, Status.NONE, Map.of(), Map.of(), null, 0);
+            List<Sheet> committee = new ArrayList<>();
+            for (Head h : byProject.getOrDefault(projectId, List.of())) {
+                Sheet sheet = new Sheet(h.side(), h.authorName(), h.status(),
+                        scores.containsKey(h.id()) ? scores.get(h.id()) : new EnumMap<>(EvaluationMath.Axis.class),
+                        comments.getOrDefault(h.id(), new HashMap<>()), h.comment(), h.version());
+                if (h.side() == EvaluationMath.Side.COMMITTEE) {
+                    committee.add(sheet);
+                } else if (h.account() == SIDE_SHEET && h.side() == EvaluationMath.Side.GROUP) {
+                    group = sheet;
+                } else if (h.account() == SIDE_SHEET && h.side() == EvaluationMath.Side.CITY) {
+                    city = sheet;
+                }
+            }
+            out.put(projectId, overview(group, city, committee));
+        }
+        return out;
+    }
+
     @Transactional(readOnly = true)
     Overview overview(long projectId) {
         Sheet group = load(projectId, EvaluationMath.Side.GROUP, SIDE_SHEET);
         Sheet city = load(projectId, EvaluationMath.Side.CITY, SIDE_SHEET);
         List<Sheet> committee = jdbc.sql("select account_id from collab_evaluation where project_id = :p and side = 'COMMITTEE' order by id")
                 .param("p", projectId).query(Long.class).list().stream().map(a -> load(projectId, EvaluationMath.Side.COMMITTEE, a)).toList();
+        return overview(group, city, committee);
+    }
+
+    private Overview overview(Sheet group, Sheet city, List<Sheet> committee) {
         boolean mutual = group.status() == Status.SUBMITTED && city.status() == Status.SUBMITTED;
         List<EvaluationMath.Sheet> submitted = new ArrayList<>();
         for (Sheet s : concat(group, city, committee)) {

@@ -3,7 +3,9 @@ package jp.kyodo.collaboration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,8 +33,17 @@ class ProjectDashboard {
     @Transactional(readOnly = true)
     List<Row> rows(Projects.Viewer viewer) {
         List<Row> out = new ArrayList<>();
-        for (Project project : projects.findAll()) {
-            Projects.ProjectView v = projectService.view(project.id());
+        List<Project> all = projects.findAll();
+        // Every project's view from a few queries for them all; only the steps still open read one project's reports
+        // or evaluations.
+        Map<Long, Projects.ProjectView> views = new HashMap<>();
+        projectService.views(all).forEach(v -> views.put(v.id(), v));
+        Map<Long, List<Reports.Standing>> reportsOf = reports.standings(all.stream()
+                .filter(p -> p.status() == ProjectStatus.RUNNING).map(Project::id).toList());
+        Map<Long, Evaluations.Overview> evaluationsOf = evaluations.overviews(all.stream()
+                .filter(p -> p.status() == ProjectStatus.COMPLETED).map(Project::id).toList());
+        for (Project project : all) {
+            Projects.ProjectView v = views.get(project.id());
             CallView call = v.proposal().call();
             if (!viewer.administrator() && (viewer.departmentId() == null || viewer.departmentId() != call.departmentId())) {
                 continue;
@@ -44,7 +55,7 @@ class ProjectDashboard {
             if (draft != null) {
                 waiting = draft.cityConfirmedAt() == null ? "collab.waiting.cityConfirmation" : "collab.waiting.groupConfirmation";
             } else if (project.status() == ProjectStatus.RUNNING) {
-                for (Reports.ReportView r : reports.of(project.id())) {
+                for (Reports.Standing r : reportsOf.getOrDefault(project.id(), List.of())) {
                     if (r.status() == Reports.Status.ACCEPTED) {
                         continue;
                     }
@@ -54,7 +65,7 @@ class ProjectDashboard {
                     break;
                 }
             } else if (project.status() == ProjectStatus.COMPLETED) {
-                Evaluations.Overview e = evaluations.overview(project.id());
+                Evaluations.Overview e = evaluationsOf.get(project.id());
                 if (e.group().status() != Evaluations.Status.SUBMITTED) {
                     waiting = "collab.waiting.groupEvaluation";
                 } else if (e.city().status() != Evaluations.Status.SUBMITTED) {

@@ -182,8 +182,34 @@ class Projects {
 
     @Transactional(readOnly = true)
     List<ProjectView> allPublished() {
-        return projects.findByStatus(ProjectStatus.PUBLISHED).stream().map(p -> view(p.id()))
+        return views(projects.findByStatus(ProjectStatus.PUBLISHED)).stream()
                 .sorted(Comparator.comparing(ProjectView::publishedAt).reversed()).toList();
+    }
+
+    /** As {@link #view(long)} for each project, from a few queries for them all (not a few per project). */
+    List<ProjectView> views(List<Project> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, ProposalView> proposalViews = work.views(proposals.findAllById(list.stream().map(Project::proposalId).toList()));
+        Map<Long, List<Agreement>> agreementsOf = new java.util.HashMap<>();
+        agreements.findByProjectIdInOrderByNumberDesc(list.stream().map(Project::id).toList())
+                .forEach(a -> agreementsOf.computeIfAbsent(a.projectId(), k -> new ArrayList<>()).add(a));
+        Map<Long, List<Comment>> comments = new java.util.HashMap<>();
+        List<Long> agreementIds = agreementsOf.values().stream().flatMap(List::stream).map(Agreement::id).toList();
+        if (!agreementIds.isEmpty()) {
+            jdbc.sql("""
+                            select agreement_id, side, author_name, body, created_at from collab_agreement_comment
+                            where agreement_id = any(:a) order by agreement_id, created_at, id""")
+                    .param("a", agreementIds.toArray(Long[]::new))
+                    .query((rs, i) -> comments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Comment(rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))).list();
+        }
+        return list.stream().map(project -> new ProjectView(project.id(), project.status(),
+                java.util.Objects.requireNonNull(proposalViews.get(project.proposalId())),
+                agreementsOf.getOrDefault(project.id(), List.of()).stream()
+                        .map(a -> agreementView(a, comments.getOrDefault(a.id(), List.of()))).toList(),
+                project.startedAt(), project.publishedAt(), project.version())).toList();
     }
 
     // ---- The agreement ----
@@ -423,6 +449,10 @@ class Projects {
         List<Comment> comments = jdbc.sql("select side, author_name, body, created_at from collab_agreement_comment where agreement_id = :a order by created_at, id")
                 .param("a", a.id()).query((rs, i) -> new Comment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
                 .list();
+        return agreementView(a, comments);
+    }
+
+    private static AgreementView agreementView(Agreement a, List<Comment> comments) {
         return new AgreementView(a.id(), a.number(), a.status(), a.clauses(), a.changeReason(), a.cityConfirmedName(), a.cityConfirmedAt(),
                 a.groupConfirmedName(), a.groupConfirmedAt(), a.version(), comments);
     }

@@ -428,6 +428,26 @@ class ProposalWork {
         CallView call = callManagement.view(calls.findById(p.callId()).orElseThrow());
         Groups.GroupProfile group = groups.profile(p.groupId()).orElseThrow();
         List<ProposalView.Attachment> files = Attachments.list(jdbc, "proposal", p.id());
+        return view(p, call, group, files);
+    }
+
+    /** Views of several proposals by id, as {@link #view(Proposal)} builds each, from a few queries for them all. */
+    java.util.Map<Long, ProposalView> views(java.util.Collection<Proposal> ps) {
+        java.util.Map<Long, ProposalView> out = new java.util.HashMap<>();
+        if (ps.isEmpty()) {
+            return out;
+        }
+        java.util.Map<Long, CallView> callViews = callManagement.viewsById(calls.findAllById(ps.stream().map(Proposal::callId).distinct().toList()));
+        java.util.Map<Long, Groups.GroupProfile> profiles = groups.profiles(ps.stream().map(Proposal::groupId).toList());
+        java.util.Map<Long, List<ProposalView.Attachment>> files = Attachments.listAll(jdbc, "proposal", ps.stream().map(Proposal::id).toList());
+        for (Proposal p : ps) {
+            out.put(p.id(), view(p, java.util.Objects.requireNonNull(callViews.get(p.callId())),
+                    Optional.ofNullable(profiles.get(p.groupId())).orElseThrow(), files.getOrDefault(p.id(), List.of())));
+        }
+        return out;
+    }
+
+    private static ProposalView view(Proposal p, CallView call, Groups.GroupProfile group, List<ProposalView.Attachment> files) {
         return new ProposalView(p.id(), call, group, p.status(), p.draftStep(), p.title(), p.purpose(), p.content(), p.target(),
                 p.capacity(), p.periodFrom(), p.periodTo(), p.place(), p.form(), p.pioneering(), p.prospects(), List.copyOf(p.roles()),
                 List.copyOf(p.budget()), List.copyOf(p.targets()), p.incomeTotal(), p.expenseTotal(), p.cityShare(), p.balanced(),

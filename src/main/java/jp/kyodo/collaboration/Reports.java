@@ -93,6 +93,32 @@ class Reports {
                 .param("p", projectId).param("k", kind.name()).param("due", due).param("now", Timestamp.from(now)).update();
     }
 
+    /** Where one report of a project stands: what the staff overview shows, without the report's content. */
+    record Standing(Kind kind, Status status, LocalDate dueOn, boolean overdue) {
+    }
+
+    /** The reports of several projects, by project, interim first, as {@link #of(long)} orders them; one query. */
+    @Transactional(readOnly = true)
+    Map<Long, List<Standing>> standings(java.util.Collection<Long> projectIds) {
+        Map<Long, List<Standing>> out = new HashMap<>();
+        if (projectIds.isEmpty()) {
+            return out;
+        }
+        LocalDate today = today();
+        jdbc.sql("""
+                        select project_id, kind, status, due_on from collab_report where project_id = any(:p)
+                        order by project_id, case kind when 'INTERIM' then 0 else 1 end""")
+                .param("p", projectIds.toArray(Long[]::new))
+                .query((rs, i) -> {
+                    Status status = Status.valueOf(rs.getString(3));
+                    LocalDate due = rs.getDate(4).toLocalDate();
+                    boolean overdue = status != Status.ACCEPTED && status != Status.SUBMITTED && today.isAfter(due);
+                    return out.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+                            .add(new Standing(Kind.valueOf(rs.getString(2)), status, due, overdue));
+                }).list();
+        return out;
+    }
+
     @Transactional(readOnly = true)
     List<ReportView> of(long projectId) {
         List<ProposalLines.Budget> budget = projects.proposalOf(projectId).budget();

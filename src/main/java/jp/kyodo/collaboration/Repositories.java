@@ -22,6 +22,8 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
 
     List<Proposal> findByCallIdOrderByIdAsc(Long callId);
 
+    List<Proposal> findByCallIdInOrderByIdAsc(java.util.Collection<Long> callIds);
+
     List<Proposal> findByCallIdAndStatus(Long callId, ProposalStatus status);
 
     List<Proposal> findByGroupIdAndStatusIn(Long groupId, List<ProposalStatus> statuses);
@@ -45,4 +47,6 @@ interface ProjectRepository extends JpaRepository<Project, Long> {
 interface AgreementRepository extends JpaRepository<Agreement, Long> {
 
     List<Agreement> findByProjectIdOrderByNumberDesc(Long projectId);
+
+    List<Agreement> findByProjectIdInOrderByNumberDesc(java.util.Collection<Long> projectIds);
 }

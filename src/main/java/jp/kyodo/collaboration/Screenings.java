@@ -461,6 +461,56 @@ class Screenings {
     }
 
     /** The round a decision on the proposal belongs to: the latest stage that screened it. */
+    /** The deciding round's id of each of the proposals that went through screening, in one query. */
+    Map<Long, Long> decidingRoundIds(java.util.Collection<Long> proposalIds) {
+        Map<Long, Long> out = new HashMap<>();
+        if (proposalIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                        select distinct on (sp.proposal_id) sp.proposal_id, s.id
+                        from collab_screening s join collab_screening_proposal sp on sp.screening_id = s.id
+                        where sp.proposal_id = any(:p)
+                        order by sp.proposal_id, case s.stage when 'PRESENTATION' then 0 else 1 end""")
+                .param("p", proposalIds.toArray(Long[]::new))
+                .query((rs, i) -> out.put(rs.getLong(1), rs.getLong(2))).list();
+        return out;
+    }
+
+    /**
+     * Each proposal's result in a round, as {@link #ranking(Round)} computes it, from three queries whatever the number
+     * of proposals and members (the public results page; the ranking also builds each proposal's whole view).
+     */
+    Map<Long, ScreeningMath.Result> results(Round round) {
+        Map<Long, Set<Long>> conflicted = new HashMap<>();
+        jdbc.sql("select proposal_id, account_id from collab_screening_conflict where screening_id = :s").param("s", round.id())
+                .query((rs, i) -> conflicted.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2))).list();
+        Set<List<Long>> submitted = new HashSet<>();
+        jdbc.sql("select proposal_id, account_id, status from collab_score_sheet where screening_id = :s").param("s", round.id())
+                .query((rs, i) -> SheetStatus.valueOf(rs.getString(3)) == SheetStatus.SUBMITTED
+                        && submitted.add(List.of(rs.getLong(1), rs.getLong(2)))).list();
+        Map<List<Long>, Map<Long, Integer>> points = new HashMap<>();
+        jdbc.sql("select proposal_id, account_id, criterion_id, points from collab_score where screening_id = :s and points is not null")
+                .param("s", round.id())
+                .query((rs, i) -> points.computeIfAbsent(List.of(rs.getLong(1), rs.getLong(2)), k -> new HashMap<>())
+                        .put(rs.getLong(3), rs.getInt(4))).list();
+        Map<Long, ScreeningMath.Result> out = new HashMap<>();
+        for (Long proposalId : round.proposalIds()) {
+            Set<Long> conflicts = conflicted.getOrDefault(proposalId, Set.of());
+            List<ScreeningMath.Sheet> sheets = new ArrayList<>();
+            for (AccountSummary m : round.members()) {
+                List<Long> key = List.of(proposalId, m.id());
+                Map<Long, Integer> given = points.getOrDefault(key, Map.of());
+                if (!conflicts.contains(m.id()) && submitted.contains(key)
+                        && round.criteria().stream().allMatch(c -> given.get(c.id()) != null)) {
+                    sheets.add(new ScreeningMath.Sheet(m.id(), given));
+                }
+            }
+            out.put(proposalId, ScreeningMath.result(round.criteria(), sheets, conflicts, round.aggregation(), round.thresholdPercent()));
+        }
+        return out;
+    }
+
     Optional<Round> decidingRound(long proposalId) {
         return jdbc.sql("""
                         select s.id from collab_screening s join collab_screening_proposal sp on sp.screening_id = s.id

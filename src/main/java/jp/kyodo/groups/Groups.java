@@ -1,8 +1,12 @@
 package jp.kyodo.groups;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,6 +63,32 @@ public class Groups {
     @Transactional(readOnly = true)
     public Optional<GroupProfile> profile(long groupId) {
         return groups.findById(groupId).map(Groups::profile);
+    }
+
+    /** Several groups' profiles by id, in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, GroupProfile> profiles(Collection<Long> groupIds) {
+        Map<Long, GroupProfile> profiles = new HashMap<>();
+        if (!groupIds.isEmpty()) {
+            groups.findAllById(Set.copyOf(groupIds)).forEach(g -> profiles.put(g.id(), profile(g)));
+        }
+        return profiles;
+    }
+
+    /** Whether a group is listed (registered and within its validity) today, reading that group only. */
+    @Transactional(readOnly = true)
+    public boolean isListed(long groupId) {
+        return registry.listed(groupId).isPresent();
+    }
+
+    /** The names of groups by id, in one query (lists naming many groups). */
+    @Transactional(readOnly = true)
+    public Map<Long, String> names(Collection<Long> groupIds) {
+        Map<Long, String> names = new HashMap<>();
+        if (!groupIds.isEmpty()) {
+            groups.findAllById(Set.copyOf(groupIds)).forEach(g -> names.put(g.id(), g.name()));
+        }
+        return names;
     }
 
     /** The listed (registered) groups' public information. */

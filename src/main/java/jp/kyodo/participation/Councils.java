@@ -621,6 +621,27 @@ class Councils {
                 .list();
     }
 
+    /** The meetings of several councils, by council, as {@link #meetings(long)} lists each; two queries for them all. */
+    Map<Long, List<Meeting>> meetingsOf(java.util.Collection<Long> councilIds) {
+        Map<Long, List<Meeting>> out = new java.util.HashMap<>();
+        if (councilIds.isEmpty()) {
+            return out;
+        }
+        List<Meeting> bare = jdbc.sql("""
+                        select id, council_id, held_on, title, place, minutes from council_meeting where council_id = any(:c)
+                        order by council_id, held_on desc, id desc""")
+                .param("c", councilIds.toArray(Long[]::new))
+                .query((rs, i) -> new Meeting(rs.getLong(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5),
+                        rs.getString(6), List.of()))
+                .list();
+        Map<Long, List<ParticipationFiles.File>> filesOf = files.listAll("council_meeting", bare.stream().map(Meeting::id).toList());
+        for (Meeting m : bare) {
+            out.computeIfAbsent(m.councilId(), k -> new ArrayList<>()).add(new Meeting(m.id(), m.councilId(), m.heldOn(), m.title(), m.place(),
+                    m.minutes(), filesOf.getOrDefault(m.id(), List.of())));
+        }
+        return out;
+    }
+
     Optional<ParticipationFiles.File> minutesFile(long councilId, long meetingId, long fileId) {
         Integer found = jdbc.sql("select count(*) from council_meeting where id = :m and council_id = :c").param("m", meetingId).param("c", councilId)
                 .query(Integer.class).single();

@@ -33,8 +33,10 @@ public class ParticipationEvents {
             events.add(new PublicEvent("public-comment-" + p.id(), "public-comment", "意見募集: " + p.title(), p.opensOn(), p.closesOn(),
                     null, null, true, null, p.purpose(), null, p.departmentName(), true, "/participation/comments/" + p.id(), null));
         }
-        for (Councils.Council c : councils.councils()) {
-            for (Councils.Meeting m : councils.meetings(c.id())) {
+        List<Councils.Council> all = councils.councils();
+        java.util.Map<Long, List<Councils.Meeting>> meetings = councils.meetingsOf(all.stream().map(Councils.Council::id).toList());
+        for (Councils.Council c : all) {
+            for (Councils.Meeting m : meetings.getOrDefault(c.id(), List.of())) {
                 events.add(new PublicEvent("council-meeting-" + m.id(), "council-meeting", c.name() + " " + m.title(), m.heldOn(), m.heldOn(),
                         null, null, false, m.place(), c.purpose(), null, c.departmentName(), true, "/participation/councils/" + c.id(), null));
             }

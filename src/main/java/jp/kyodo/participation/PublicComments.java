@@ -453,7 +453,7 @@ class PublicComments {
             spec = spec.param(e.getKey(), e.getValue());
         }
         LocalDate today = today();
-        return spec.query((rs, i) -> {
+        List<Procedure> found = spec.query((rs, i) -> {
             long id = rs.getLong("id");
             Status status = Status.valueOf(rs.getString("status"));
             LocalDate opens = rs.getDate("opens_on").toLocalDate();
@@ -464,13 +464,26 @@ class PublicComments {
             return new Procedure(id, departmentId, accounts.department(departmentId).map(DepartmentView::name).orElse(""), rs.getString("title"),
                     rs.getString("purpose"), rs.getString("paper_copies"), opens, closes, rs.getString("short_period_reason"), status,
                     rs.getString("result_note"), rs.getTimestamp("result_published_at") == null ? null : rs.getTimestamp("result_published_at").toInstant(),
-                    rs.getLong("version"), sections(id), phase, phase == Phase.OPEN ? ChronoUnit.DAYS.between(today, closes) + 1 : 0);
+                    rs.getLong("version"), List.of(), phase, phase == Phase.OPEN ? ChronoUnit.DAYS.between(today, closes) + 1 : 0);
         }).list();
+        // The sections of all the procedures found, in one query (not one per procedure).
+        Map<Long, List<Section>> sections = sections(found.stream().map(Procedure::id).toList());
+        return found.stream().map(p -> new Procedure(p.id(), p.departmentId(), p.departmentName(), p.title(), p.purpose(), p.paperCopies(),
+                p.opensOn(), p.closesOn(), p.shortPeriodReason(), p.status(), p.resultNote(), p.resultPublishedAt(), p.version(),
+                sections.getOrDefault(p.id(), List.of()), p.phase(), p.daysLeft())).toList();
     }
 
-    private List<Section> sections(long id) {
-        return jdbc.sql("select id, seq, heading, body from pc_section where procedure_id = :p order by seq").param("p", id)
-                .query((rs, i) -> new Section(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4))).list();
+    private Map<Long, List<Section>> sections(List<Long> procedureIds) {
+        Map<Long, List<Section>> sections = new java.util.HashMap<>();
+        if (procedureIds.isEmpty()) {
+            return sections;
+        }
+        jdbc.sql("select procedure_id, id, seq, heading, body from pc_section where procedure_id = any(:p) order by procedure_id, seq")
+                .param("p", procedureIds.toArray(Long[]::new))
+                .query((rs, i) -> sections.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new Section(rs.getLong(2), rs.getInt(3), rs.getString(4), rs.getString(5)))).list();
+        sections.replaceAll((k, v) -> List.copyOf(v));
+        return sections;
     }
 
     static String sha256(String text) {

@@ -655,10 +655,18 @@ class Courses {
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), city.zone());
         LocalDate today = now.toLocalDate();
         List<Course> result = new ArrayList<>();
+        // The sessions of all the courses found, in one query (not one per course).
+        Map<Long, List<Session>> sessionsOf = new HashMap<>();
+        if (!raw.isEmpty()) {
+            jdbc.sql("select * from training_session where course_id = any(:c) order by course_id, number")
+                    .param("c", raw.stream().map(Course::id).toArray(Long[]::new))
+                    .query((rs, i) -> sessionsOf.computeIfAbsent(rs.getLong("course_id"), k -> new ArrayList<>())
+                            .add(new Session(rs.getLong("id"), rs.getInt("number"), rs.getDate("held_on").toLocalDate(),
+                                    rs.getTime("starts_at").toLocalTime(), rs.getTime("ends_at").toLocalTime(), rs.getString("topic"))))
+                    .list();
+        }
         for (Course c : raw) {
-            List<Session> sessions = jdbc.sql("select * from training_session where course_id = :c order by number").param("c", c.id())
-                    .query((rs, i) -> new Session(rs.getLong("id"), rs.getInt("number"), rs.getDate("held_on").toLocalDate(),
-                            rs.getTime("starts_at").toLocalTime(), rs.getTime("ends_at").toLocalTime(), rs.getString("topic"))).list();
+            List<Session> sessions = List.copyOf(sessionsOf.getOrDefault(c.id(), List.of()));
             Session last = sessions.getLast();
             Phase phase;
             if (c.status() == Status.DRAFT) {

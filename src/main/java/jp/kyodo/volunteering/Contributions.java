@@ -21,7 +21,6 @@ import jp.kyodo.audit.AuditLog;
 import jp.kyodo.groups.Choice;
 import jp.kyodo.groups.GroupType;
 import jp.kyodo.groups.Groups;
-import jp.kyodo.groups.PublicGroup;
 import jp.kyodo.search.SearchIndex;
 import jp.kyodo.shared.Actor;
 import jp.kyodo.shared.CityProfile;
@@ -483,7 +482,7 @@ class Contributions {
     /** Whether the group has a public directory page (registered groups only), for a link from a post. */
     @Transactional(readOnly = true)
     boolean listed(long groupId) {
-        return groups.listed().stream().map(PublicGroup::id).anyMatch(id -> id != null && id == groupId);
+        return groups.isListed(groupId);
     }
 
     Map<String, String> fieldNames(Locale locale) {

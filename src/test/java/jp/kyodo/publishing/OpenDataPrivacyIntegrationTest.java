@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.kyodo.StatementCounter;
 import jp.kyodo.TestMailServer;
 import jp.kyodo.shared.OpenDataset;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "kyodo.demo-data=true")
 @AutoConfigureMockMvc
-@Import(TestMailServer.class)
+@Import({TestMailServer.class, StatementCounter.class})
 class OpenDataPrivacyIntegrationTest {
 
     @Autowired MockMvc mvc;
