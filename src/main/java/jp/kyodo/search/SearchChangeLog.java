@@ -94,7 +94,7 @@ class SearchChangeLog {
         }
         for (Change c : records.values()) {
             try {
-                index.follow(c.type(), c.id(), null);
+                index.followCurrent(c.type(), c.id());
             } catch (RuntimeException e) {
                 // One record that cannot be read must not hold up the log; a rebuild at /admin/search repairs it.
                 log.warn("Search change {} of {} {} could not be applied", c.seq(), c.type(), c.id(), e);

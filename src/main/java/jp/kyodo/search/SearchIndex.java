@@ -88,6 +88,16 @@ public class SearchIndex {
         }
     }
 
+    /**
+     * For a change read from the change log (made on this node or another): the record's current state where its
+     * source tells it; nothing otherwise, since without the event's copy the index cannot know what to show.
+     */
+    void followCurrent(String type, String id) {
+        if (sources.get().stream().anyMatch(s -> s.type().equals(type) && s.tellsCurrentState())) {
+            follow(type, id, null);
+        }
+    }
+
     /** Finds documents; never fails because of what a person typed. */
     public SearchResult search(SearchQuery query) {
         return lucene.search(Objects.requireNonNull(query, "query"));
