@@ -33,10 +33,12 @@ class DailyDigest {
     private final CityProfile city;
     private final Clock clock;
     private final ClusterJobs jobs;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     DailyDigest(JdbcClient jdbc, Notices notices, MailOutbox outbox, MessageSource messages, CityProfile city, Clock clock,
-                ClusterJobs jobs) {
+                ClusterJobs jobs, org.springframework.transaction.support.TransactionTemplate tx) {
         this.jobs = jobs;
+        this.tx = tx;
         this.jdbc = jdbc;
         this.notices = notices;
         this.outbox = outbox;
@@ -48,7 +50,9 @@ class DailyDigest {
     /** In the morning, yesterday's digest (the whole of that day, in the city's time zone). */
     @Scheduled(cron = "${kyodo.notices.digest-cron:0 0 7 * * *}", zone = "${kyodo.notices.digest-zone:Asia/Tokyo}")
     void sendYesterdays() {
-        jobs.runOnce("notifications.daily-digest", () -> send(LocalDate.now(clock.withZone(city.zone())).minusDays(1)));
+        // Through the transaction template: a call from inside the class would bypass send's @Transactional, and each
+        // person's claim and mail must commit together.
+        jobs.runOnce("notifications.daily-digest", () -> tx.execute(status -> send(LocalDate.now(clock.withZone(city.zone())).minusDays(1))));
     }
 
     /** Sends the digests of a day; returns how many mails were queued. */
