@@ -39,10 +39,6 @@ class CallSearchSource implements SearchSource {
                 .map(CallSearchSource::document);
     }
 
-    @Override
-    public boolean tellsCurrentState() {
-        return true;
-    }
 
     @Override
     public Optional<SearchDocument> current(String id) {

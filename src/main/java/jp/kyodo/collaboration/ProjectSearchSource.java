@@ -33,10 +33,6 @@ class ProjectSearchSource implements SearchSource {
         return projects.allPublished().stream().map(ProjectSearchSource::document);
     }
 
-    @Override
-    public boolean tellsCurrentState() {
-        return true;
-    }
 
     @Override
     public Optional<SearchDocument> current(String id) {

@@ -32,10 +32,6 @@ class GroupSearchSource implements SearchSource {
         return registry.listed().stream().map(GroupSearchSource::document);
     }
 
-    @Override
-    public boolean tellsCurrentState() {
-        return true;
-    }
 
     @Override
     public java.util.Optional<SearchDocument> current(String id) {

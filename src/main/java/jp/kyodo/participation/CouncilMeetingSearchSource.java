@@ -34,10 +34,6 @@ class CouncilMeetingSearchSource implements SearchSource {
         return councils.councils().stream().flatMap(c -> councils.meetings(c.id()).stream().map(m -> document(c, m)));
     }
 
-    @Override
-    public boolean tellsCurrentState() {
-        return true;
-    }
 
     @Override
     public Optional<SearchDocument> current(String id) {

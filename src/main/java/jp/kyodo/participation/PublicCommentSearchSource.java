@@ -38,10 +38,6 @@ class PublicCommentSearchSource implements SearchSource {
         return comments.publicList().stream().map(PublicCommentSearchSource::document);
     }
 
-    @Override
-    public boolean tellsCurrentState() {
-        return true;
-    }
 
     @Override
     public Optional<SearchDocument> current(String id) {

@@ -35,10 +35,6 @@ class WorkshopSearchSource implements SearchSource {
         return workshops.publicList().stream().map(WorkshopSearchSource::document);
     }
 
-    @Override
-    public boolean tellsCurrentState() {
-        return true;
-    }
 
     @Override
     public Optional<SearchDocument> current(String id) {

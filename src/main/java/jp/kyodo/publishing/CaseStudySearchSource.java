@@ -25,10 +25,6 @@ class CaseStudySearchSource implements SearchSource {
         return cases.searchable().stream();
     }
 
-    @Override
-    public boolean tellsCurrentState() {
-        return true;
-    }
 
     @Override
     public java.util.Optional<SearchDocument> current(String id) {

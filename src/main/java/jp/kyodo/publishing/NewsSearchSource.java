@@ -29,10 +29,6 @@ class NewsSearchSource implements SearchSource {
         return desk.searchable().stream();
     }
 
-    @Override
-    public boolean tellsCurrentState() {
-        return true;
-    }
 
     @Override
     public java.util.Optional<SearchDocument> current(String id) {

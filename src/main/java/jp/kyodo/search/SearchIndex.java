@@ -64,11 +64,12 @@ public class SearchIndex {
     }
 
     /**
-     * Indexes what an event says changed: the record's current state where its source tells it (read under the write
-     * lock, so the later of two events always wins), else the event's own copy ({@code null} for a removal).
+     * Indexes what an event says changed: the record's current state as its source tells it (read under the write
+     * lock, so the later of two events always wins); for a type no source provides, the event's own copy ({@code null}
+     * for a removal).
      */
     void follow(String type, String id, SearchDocument eventCopy) {
-        SearchSource source = sources.get().stream().filter(s -> s.type().equals(type) && s.tellsCurrentState()).findFirst().orElse(null);
+        SearchSource source = sources.get().stream().filter(s -> s.type().equals(type)).findFirst().orElse(null);
         writes.lock();
         try {
             if (source != null) {
@@ -89,11 +90,11 @@ public class SearchIndex {
     }
 
     /**
-     * For a change read from the change log (made on this node or another): the record's current state where its
-     * source tells it; nothing otherwise, since without the event's copy the index cannot know what to show.
+     * For a change read from the change log (made on this node or another): the record's current state as its source
+     * tells it; nothing for a type no source provides, since without the event's copy the index cannot know what to show.
      */
     void followCurrent(String type, String id) {
-        if (sources.get().stream().anyMatch(s -> s.type().equals(type) && s.tellsCurrentState())) {
+        if (sources.get().stream().anyMatch(s -> s.type().equals(type))) {
             follow(type, id, null);
         }
     }

@@ -20,16 +20,9 @@ public interface SearchSource {
     Stream<SearchDocument> all();
 
     /**
-     * Whether {@link #current} tells the state of one record: sources of records that can be withdrawn say yes, so
-     * that the index follows the latest committed state even when the events of two quick changes (publish, then
-     * withdraw) are indexed out of order or replayed after a restart. Otherwise the event's own copy is indexed.
+     * The document of this id as the record is now; empty when it may not be found (not, or no longer, public). The
+     * index reads it for every change (its own events and the change log of other nodes), so that it follows the latest
+     * committed state even when the events of two quick changes (publish, then withdraw) arrive out of order.
      */
-    default boolean tellsCurrentState() {
-        return false;
-    }
-
-    /** The document of this id as the record is now; empty when it may not be found (not, or no longer, public). */
-    default Optional<SearchDocument> current(String id) {
-        throw new UnsupportedOperationException("The search source of type " + type() + " does not tell one record's state");
-    }
+    Optional<SearchDocument> current(String id);
 }

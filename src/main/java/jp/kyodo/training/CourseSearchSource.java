@@ -35,10 +35,6 @@ class CourseSearchSource implements SearchSource {
         return courses.publicList().stream().map(CourseSearchSource::document);
     }
 
-    @Override
-    public boolean tellsCurrentState() {
-        return true;
-    }
 
     @Override
     public Optional<SearchDocument> current(String id) {

@@ -25,10 +25,6 @@ class OpportunitySearchSource implements SearchSource {
         return opportunities.searchable().stream();
     }
 
-    @Override
-    public boolean tellsCurrentState() {
-        return true;
-    }
 
     @Override
     public java.util.Optional<SearchDocument> current(String id) {

@@ -51,6 +51,11 @@ class SearchIndexRebuildTest {
             calls.incrementAndGet();
             return documents.stream().onClose(streamsClosed::incrementAndGet);
         }
+
+        @Override
+        public java.util.Optional<SearchDocument> current(String id) {
+            return documents.stream().filter(d -> d.id().equals(id)).findFirst();
+        }
     }
 
     private LuceneIndex open(Directory directory) {
@@ -117,6 +122,11 @@ class SearchIndexRebuildTest {
 
             @Override
             public Stream<SearchDocument> all() {
+                throw new IllegalStateException("database unavailable");
+            }
+
+            @Override
+            public java.util.Optional<SearchDocument> current(String id) {
                 throw new IllegalStateException("database unavailable");
             }
         };
@@ -239,11 +249,6 @@ class SearchIndexRebuildTest {
             }
 
             @Override
-            public boolean tellsCurrentState() {
-                return true;
-            }
-
-            @Override
             public java.util.Optional<SearchDocument> current(String id) {
                 return java.util.Optional.ofNullable(published.get(id));
             }
@@ -260,7 +265,7 @@ class SearchIndexRebuildTest {
         index.follow("news", "7", null);
         assertThat(index.search(SearchQuery.of("news", "ぼうさい")).hits()).extracting(SearchResult.Hit::id).containsExactly("7");
 
-        // A source that cannot tell one record's state: the event's own copy is indexed.
+        // A type no source provides: the event's own copy is indexed.
         SearchIndex trusting = new SearchIndex(open(new ByteBuffersDirectory()), List::of, TransactionOperations.withoutTransaction());
         trusting.follow("news", "7", copy);
         assertThat(trusting.count("news")).isEqualTo(1);

@@ -42,6 +42,11 @@ class SearchRebuildsTest {
             }
             return snapshot.stream();
         }
+
+        @Override
+        public java.util.Optional<SearchDocument> current(String id) {
+            return java.util.Optional.empty();
+        }
     };
     private final SearchSource groups = new SearchSource() {
         @Override
@@ -52,6 +57,11 @@ class SearchRebuildsTest {
         @Override
         public Stream<SearchDocument> all() {
             return Stream.of(new SearchDocument("group", "1", "子育てサロン", "", "/groups/1", Map.of(), null));
+        }
+
+        @Override
+        public java.util.Optional<SearchDocument> current(String id) {
+            return all().filter(d -> d.id().equals(id)).findFirst();
         }
     };
     private final SearchIndex index = new SearchIndex(lucene, () -> List.of(slowCourses, groups), TransactionOperations.withoutTransaction());
