@@ -29,3 +29,36 @@ bench_machine() {
   echo "java: $("$JAVA" -version 2>&1 | head -1)"
   echo "os: $(uname -sr)"
 }
+
+# The benchmark's PostgreSQL (jp.kyodo.bench.BenchDatabase): the embedded PostgreSQL 17 on a fixed port, so that the
+# generator, the portal (as an external database, as in production) and the SQL baseline reach it by URL.
+BENCH_PG_PORT=${KYODO_BENCH_PG_PORT:-55432}
+BENCH_DB_URL="jdbc:postgresql://localhost:$BENCH_PG_PORT/kyodo"
+BENCH_DB_USER=postgres
+
+# Starts the benchmark's PostgreSQL in the background and waits until it accepts connections.
+bench_db_start() {
+  mkdir -p "$BENCH_DIR"
+  # exec, so that the recorded pid is the JVM's and stopping it runs its shutdown hook
+  (exec "$JAVA" -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$ROOT/target/bench.classpath")" \
+      jp.kyodo.bench.BenchDatabase "$BENCH_DATA_DIR/postgres" "$BENCH_PG_PORT") > "$BENCH_DIR/postgres.log" 2>&1 &
+  echo $! > "$BENCH_DIR/postgres.pid"
+  for _ in $(seq 1 240); do
+    if grep -q '^READY' "$BENCH_DIR/postgres.log"; then return 0; fi
+    if ! kill -0 "$(cat "$BENCH_DIR/postgres.pid")" 2>/dev/null; then
+      echo "the benchmark database did not start:" >&2; cat "$BENCH_DIR/postgres.log" >&2; return 1
+    fi
+    sleep 0.5
+  done
+  echo "the benchmark database did not start within two minutes" >&2; return 1
+}
+
+# Stops the benchmark's PostgreSQL (its JVM's shutdown hook stops the server cleanly).
+bench_db_stop() {
+  if [ -f "$BENCH_DIR/postgres.pid" ]; then
+    local pid; pid=$(cat "$BENCH_DIR/postgres.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    rm -f "$BENCH_DIR/postgres.pid"
+  fi
+}
