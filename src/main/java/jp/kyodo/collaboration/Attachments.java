@@ -4,9 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import jp.kyodo.shared.FileStorage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Files attached to proposals and consultation messages, in the database beside what they belong to. */
+/** Files attached to proposals, consultation messages and reports, beside what they belong to (their bytes where {@link FileStorage} keeps files). */
 final class Attachments {
 
     private Attachments() {
@@ -16,13 +17,14 @@ final class Attachments {
     record Stored(String filename, String contentType, byte[] content) {
     }
 
-    static long save(JdbcClient jdbc, String ownerType, long ownerId, String filename, String contentType, byte[] content,
+    static long save(JdbcClient jdbc, FileStorage files, String ownerType, long ownerId, String filename, String contentType, byte[] content,
                      long uploadedBy, Instant now) {
+        FileStorage.Saved saved = files.save(content);
         return jdbc.sql("""
-                        insert into collab_file (owner_type, owner_id, filename, content_type, size_bytes, content, uploaded_by, uploaded_at)
-                        values (:type, :owner, :filename, :ct, :size, :content, :by, :at) returning id""")
+                        insert into collab_file (owner_type, owner_id, filename, content_type, size_bytes, content, content_key, uploaded_by, uploaded_at)
+                        values (:type, :owner, :filename, :ct, :size, :content, :key, :by, :at) returning id""")
                 .param("type", ownerType).param("owner", ownerId).param("filename", filename).param("ct", contentType)
-                .param("size", content.length).param("content", content).param("by", uploadedBy).param("at", Timestamp.from(now))
+                .param("size", content.length).param("content", saved.inRow()).param("key", saved.key()).param("by", uploadedBy).param("at", Timestamp.from(now))
                 .query(Long.class).single();
     }
 
@@ -47,14 +49,16 @@ final class Attachments {
         return out;
     }
 
-    static Optional<Stored> load(JdbcClient jdbc, String ownerType, long ownerId, long fileId) {
-        return jdbc.sql("select filename, content_type, content from collab_file where owner_type = :type and owner_id = :owner and id = :id")
+    static Optional<Stored> load(JdbcClient jdbc, FileStorage files, String ownerType, long ownerId, long fileId) {
+        return jdbc.sql("select filename, content_type, content, content_key from collab_file where owner_type = :type and owner_id = :owner and id = :id")
                 .param("type", ownerType).param("owner", ownerId).param("id", fileId)
-                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional();
+                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), files.load(rs.getBytes(3), rs.getString(4)))).optional();
     }
 
-    static boolean delete(JdbcClient jdbc, String ownerType, long ownerId, long fileId) {
-        return jdbc.sql("delete from collab_file where owner_type = :type and owner_id = :owner and id = :id")
-                .param("type", ownerType).param("owner", ownerId).param("id", fileId).update() > 0;
+    static boolean delete(JdbcClient jdbc, FileStorage files, String ownerType, long ownerId, long fileId) {
+        Optional<String> key = jdbc.sql("delete from collab_file where owner_type = :type and owner_id = :owner and id = :id returning coalesce(content_key, '')")
+                .param("type", ownerType).param("owner", ownerId).param("id", fileId).query(String.class).optional();
+        key.filter(k -> !k.isEmpty()).ifPresent(files::deleteAfterCommit);
+        return key.isPresent();
     }
 }

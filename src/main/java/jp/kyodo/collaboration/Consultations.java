@@ -37,12 +37,13 @@ class Consultations {
     private final MailOutbox mail;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final jp.kyodo.shared.FileStorage files;
     private final Clock clock;
     private final CollaborationSettings settings;
     private final jp.kyodo.shared.CityProfile city;
 
     Consultations(ProposalRepository proposals, CallRepository calls, ProposalWork work, Groups groups, Accounts accounts,
-                  MailOutbox mail, AuditLog audit, JdbcClient jdbc, Clock clock, CollaborationSettings settings,
+                  MailOutbox mail, AuditLog audit, JdbcClient jdbc, jp.kyodo.shared.FileStorage files, Clock clock, CollaborationSettings settings,
                   jp.kyodo.shared.CityProfile city) {
         this.city = city;
         this.proposals = proposals;
@@ -53,6 +54,7 @@ class Consultations {
         this.mail = mail;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.files = files;
         this.clock = clock;
         this.settings = settings;
     }
@@ -175,7 +177,7 @@ class Consultations {
         ConsultationRow c = row(proposalId).orElseThrow(CallManagement::notFound);
         boolean ofThisConsultation = jdbc.sql("select count(*) from collab_consultation_message where id = :m and consultation_id = :c")
                 .param("m", messageId).param("c", c.id()).query(Long.class).single() > 0;
-        return ofThisConsultation ? Attachments.load(jdbc, "message", messageId, fileId) : Optional.empty();
+        return ofThisConsultation ? Attachments.load(jdbc, files, "message", messageId, fileId) : Optional.empty();
     }
 
     private boolean mayAnswer(CallManagement.Editor editor, ConsultationRow c) {
@@ -218,7 +220,7 @@ class Consultations {
                 .param("body", body).param("at", Timestamp.from(now)).query(Long.class).single();
         if (type != null) {
             String name = filename == null || filename.isBlank() ? "attachment" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
-            Attachments.save(jdbc, "message", messageId, name.length() > 200 ? name.substring(0, 200) : name, type, file,
+            Attachments.save(jdbc, files, "message", messageId, name.length() > 200 ? name.substring(0, 200) : name, type, file,
                     actor.accountId(), now);
         }
     }

@@ -39,11 +39,12 @@ class ProposalWork {
     private final MailOutbox mail;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final jp.kyodo.shared.FileStorage files;
     private final Clock clock;
     private final CollaborationSettings settings;
 
     ProposalWork(ProposalRepository proposals, CallRepository calls, CallManagement callManagement, Groups groups, Accounts accounts,
-                 MailOutbox mail, AuditLog audit, JdbcClient jdbc, Clock clock, CollaborationSettings settings) {
+                 MailOutbox mail, AuditLog audit, JdbcClient jdbc, jp.kyodo.shared.FileStorage files, Clock clock, CollaborationSettings settings) {
         this.proposals = proposals;
         this.calls = calls;
         this.callManagement = callManagement;
@@ -52,6 +53,7 @@ class ProposalWork {
         this.mail = mail;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.files = files;
         this.clock = clock;
         this.settings = settings;
     }
@@ -262,7 +264,7 @@ class ProposalWork {
             throw new InvalidInputException("file", "validation.file.tooMany", settings.maxAttachments());
         }
         String name = filename == null || filename.isBlank() ? "attachment" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
-        Attachments.save(jdbc, "proposal", p.id(), name.length() > 200 ? name.substring(0, 200) : name, type, content,
+        Attachments.save(jdbc, files, "proposal", p.id(), name.length() > 200 ? name.substring(0, 200) : name, type, content,
                 actor.accountId(), clock.instant());
         audit.record(actor, "proposal.attach", "collab_proposal", p.id(), name);
     }
@@ -270,14 +272,14 @@ class ProposalWork {
     @Transactional
     void detach(long proposalId, Actor actor, long fileId) {
         Proposal p = editable(proposalId, actor, null);
-        if (Attachments.delete(jdbc, "proposal", p.id(), fileId)) {
+        if (Attachments.delete(jdbc, files, "proposal", p.id(), fileId)) {
             audit.record(actor, "proposal.detach", "collab_proposal", p.id(), "file #" + fileId);
         }
     }
 
     @Transactional(readOnly = true)
     Optional<Attachments.Stored> attachment(long proposalId, long fileId) {
-        return Attachments.load(jdbc, "proposal", proposalId, fileId);
+        return Attachments.load(jdbc, files, "proposal", proposalId, fileId);
     }
 
     // ---- Moves ----

@@ -39,6 +39,7 @@ class Reports {
     static final int REMIND_DAYS_BEFORE = 14;
 
     private final JdbcClient jdbc;
+    private final jp.kyodo.shared.FileStorage files;
     private final Projects projects;
     private final ProjectRepository projectRepository;
     private final Groups groups;
@@ -49,10 +50,11 @@ class Reports {
     private final CollaborationSettings settings;
     private final ClusterJobs jobs;
 
-    Reports(JdbcClient jdbc, Projects projects, ProjectRepository projectRepository, Groups groups, MailOutbox mail, AuditLog audit,
+    Reports(JdbcClient jdbc, jp.kyodo.shared.FileStorage files, Projects projects, ProjectRepository projectRepository, Groups groups, MailOutbox mail, AuditLog audit,
             Clock clock, CityProfile city, CollaborationSettings settings, ClusterJobs jobs) {
         this.jobs = jobs;
         this.jdbc = jdbc;
+        this.files = files;
         this.projects = projects;
         this.projectRepository = projectRepository;
         this.groups = groups;
@@ -288,7 +290,7 @@ class Reports {
         // Report photos become public with the project: they lose where and by whom they were taken.
         content = jp.kyodo.shared.ImageMetadata.strip(content);
         String name = filename == null || filename.isBlank() ? "photo" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
-        Attachments.save(jdbc, "report", id, name.length() > 200 ? name.substring(0, 200) : name, type, content, viewer.actor().accountId(),
+        Attachments.save(jdbc, files, "report", id, name.length() > 200 ? name.substring(0, 200) : name, type, content, viewer.actor().accountId(),
                 clock.instant());
         audit.record(viewer.actor(), "report.photo", "collab_project", projectId, kind.name());
     }
@@ -296,7 +298,7 @@ class Reports {
     /** A photo of a report, for whoever may see the project (the caller checks). */
     java.util.Optional<Attachments.Stored> photo(long projectId, long fileId) {
         return jdbc.sql("select id from collab_report where project_id = :p").param("p", projectId).query(Long.class).list().stream()
-                .map(r -> Attachments.load(jdbc, "report", r, fileId)).flatMap(java.util.Optional::stream).findFirst();
+                .map(r -> Attachments.load(jdbc, files, "report", r, fileId)).flatMap(java.util.Optional::stream).findFirst();
     }
 
     /** Reminds the group two weeks before a report is due, once; returns how many reminders went out. */

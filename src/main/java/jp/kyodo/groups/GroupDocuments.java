@@ -6,10 +6,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import jp.kyodo.shared.FileStorage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The documents attached to applications, stored in the database beside the group. */
+/** The documents attached to applications, beside the group (their bytes where {@link FileStorage} keeps files). */
 @Component
 class GroupDocuments {
 
@@ -22,9 +23,11 @@ class GroupDocuments {
     }
 
     private final JdbcClient jdbc;
+    private final FileStorage files;
 
-    GroupDocuments(JdbcClient jdbc) {
+    GroupDocuments(JdbcClient jdbc, FileStorage files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
     /** The content type a file really has, from its first bytes; null when it is not a PDF, PNG or JPEG. */
@@ -33,11 +36,12 @@ class GroupDocuments {
     }
 
     long save(long groupId, DocumentKind kind, String filename, String contentType, byte[] content, long uploadedBy, Instant now) {
+        FileStorage.Saved saved = files.save(content);
         return jdbc.sql("""
-                        insert into civic_group_document (group_id, kind, filename, content_type, size_bytes, content, uploaded_by, uploaded_at)
-                        values (:group, :kind, :filename, :type, :size, :content, :by, :at) returning id""")
+                        insert into civic_group_document (group_id, kind, filename, content_type, size_bytes, content, content_key, uploaded_by, uploaded_at)
+                        values (:group, :kind, :filename, :type, :size, :content, :key, :by, :at) returning id""")
                 .param("group", groupId).param("kind", kind.name()).param("filename", filename).param("type", contentType)
-                .param("size", (long) content.length).param("content", content).param("by", uploadedBy)
+                .param("size", (long) content.length).param("content", saved.inRow()).param("key", saved.key()).param("by", uploadedBy)
                 .param("at", Timestamp.from(now))
                 .query(Long.class).single();
     }
@@ -60,14 +64,16 @@ class GroupDocuments {
     }
 
     Optional<Stored> content(long groupId, long documentId) {
-        return jdbc.sql("select filename, content_type, content from civic_group_document where group_id = :group and id = :id")
+        return jdbc.sql("select filename, content_type, content, content_key from civic_group_document where group_id = :group and id = :id")
                 .param("group", groupId).param("id", documentId)
-                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2), files.load(rs.getBytes(3), rs.getString(4))))
                 .optional();
     }
 
     boolean delete(long groupId, long documentId) {
-        return jdbc.sql("delete from civic_group_document where group_id = :group and id = :id")
-                .param("group", groupId).param("id", documentId).update() > 0;
+        Optional<String> key = jdbc.sql("delete from civic_group_document where group_id = :group and id = :id returning coalesce(content_key, '')")
+                .param("group", groupId).param("id", documentId).query(String.class).optional();
+        key.filter(k -> !k.isEmpty()).ifPresent(files::deleteAfterCommit);
+        return key.isPresent();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import jp.kyodo.shared.FileStorage;
 import jp.kyodo.shared.FileTypes;
 import jp.kyodo.shared.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +29,11 @@ class ParticipationFiles {
     }
 
     private final JdbcClient jdbc;
+    private final jp.kyodo.shared.FileStorage files;
 
-    ParticipationFiles(JdbcClient jdbc) {
+    ParticipationFiles(JdbcClient jdbc, jp.kyodo.shared.FileStorage files) {
         this.jdbc = jdbc;
+        this.files = files;
     }
 
     /** Checks and stores a file; errors are reported on the form field {@code field}. */
@@ -52,12 +55,13 @@ class ParticipationFiles {
         content = jp.kyodo.shared.ImageMetadata.strip(content);
         String name = filename == null || filename.isBlank() ? "file" : filename.replaceAll("[\\\\/\r\n\"]", "_");
         String title = rawTitle == null || rawTitle.isBlank() ? null : rawTitle.strip();
+        FileStorage.Saved saved = files.save(content);
         return jdbc.sql("""
-                        insert into participation_file (owner_type, owner_id, filename, title, content_type, size_bytes, content, uploaded_by, uploaded_at)
-                        values (:type, :owner, :n, :title, :ct, :size, :content, :by, :at) returning id""")
+                        insert into participation_file (owner_type, owner_id, filename, title, content_type, size_bytes, content, content_key, uploaded_by, uploaded_at)
+                        values (:type, :owner, :n, :title, :ct, :size, :content, :key, :by, :at) returning id""")
                 .param("type", ownerType).param("owner", ownerId).param("n", name.length() > 200 ? name.substring(0, 200) : name)
                 .param("title", title == null ? null : title.length() > 200 ? title.substring(0, 200) : title).param("ct", type)
-                .param("size", content.length).param("content", content).param("by", uploadedBy).param("at", Timestamp.from(now))
+                .param("size", content.length).param("content", saved.inRow()).param("key", saved.key()).param("by", uploadedBy).param("at", Timestamp.from(now))
                 .query(Long.class).single();
     }
 
@@ -84,14 +88,19 @@ class ParticipationFiles {
 
     Optional<File> load(String ownerType, long ownerId, long fileId) {
         return jdbc.sql("""
-                        select id, filename, title, content_type, size_bytes, content from participation_file
+                        select id, filename, title, content_type, size_bytes, content, content_key from participation_file
                         where owner_type = :type and owner_id = :owner and id = :id""")
                 .param("type", ownerType).param("owner", ownerId).param("id", fileId)
-                .query((rs, i) -> new File(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getBytes(6))).optional();
+                .query((rs, i) -> new File(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        files.load(rs.getBytes(6), rs.getString(7)))).optional();
     }
 
     boolean delete(String ownerType, long ownerId, long fileId) {
-        return jdbc.sql("delete from participation_file where owner_type = :type and owner_id = :owner and id = :id")
-                .param("type", ownerType).param("owner", ownerId).param("id", fileId).update() > 0;
+        Optional<String> key = jdbc.sql("""
+                        delete from participation_file where owner_type = :type and owner_id = :owner and id = :id
+                        returning coalesce(content_key, '')""")
+                .param("type", ownerType).param("owner", ownerId).param("id", fileId).query(String.class).optional();
+        key.filter(k -> !k.isEmpty()).ifPresent(files::deleteAfterCommit);
+        return key.isPresent();
     }
 }

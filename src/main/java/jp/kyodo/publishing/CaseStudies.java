@@ -74,6 +74,7 @@ class CaseStudies {
     }
 
     private final JdbcClient jdbc;
+    private final jp.kyodo.shared.FileStorage files;
     private final AuditLog audit;
     private final Groups groups;
     private final FinishedProjects projects;
@@ -81,9 +82,10 @@ class CaseStudies {
     private final MessageSource messages;
     private final Clock clock;
 
-    CaseStudies(JdbcClient jdbc, AuditLog audit, Groups groups, FinishedProjects projects, ApplicationEventPublisher events,
+    CaseStudies(JdbcClient jdbc, jp.kyodo.shared.FileStorage files, AuditLog audit, Groups groups, FinishedProjects projects, ApplicationEventPublisher events,
                 MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
+        this.files = files;
         this.audit = audit;
         this.groups = groups;
         this.projects = projects;
@@ -141,9 +143,9 @@ class CaseStudies {
     @Transactional(readOnly = true)
     Map.Entry<String, byte[]> photo(long caseId, long photoId, boolean staff) {
         CaseStudy c = staff ? find(caseId) : publicCase(caseId);
-        return jdbc.sql("select content_type, content from pub_case_study_photo where id = :id and case_study_id = :c")
+        return jdbc.sql("select content_type, content, content_key from pub_case_study_photo where id = :id and case_study_id = :c")
                 .param("id", photoId).param("c", c.id())
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getBytes(2))).optional().orElseThrow(NewsDesk::notFound);
+                .query((rs, i) -> Map.entry(rs.getString(1), files.load(rs.getBytes(2), rs.getString(3)))).optional().orElseThrow(NewsDesk::notFound);
     }
 
     // ---- Staff ----
@@ -336,10 +338,11 @@ class CaseStudies {
         // Seen by anyone: the photo loses where and by whom it was taken.
         content = jp.kyodo.shared.ImageMetadata.strip(content);
         String name = filename == null || filename.isBlank() ? "photo" : cut(filename.replaceAll("[\\\\/]", "_"), 200);
+        jp.kyodo.shared.FileStorage.Saved saved = files.save(content);
         long photoId = jdbc.sql("""
-                        insert into pub_case_study_photo (case_study_id, filename, content_type, content, alt_text, created_at)
-                        values (:c, :n, :t, :b, :a, :now) returning id""")
-                .param("c", id).param("n", name).param("t", type).param("b", content).param("a", alt)
+                        insert into pub_case_study_photo (case_study_id, filename, content_type, content, content_key, alt_text, created_at)
+                        values (:c, :n, :t, :b, :key, :a, :now) returning id""")
+                .param("c", id).param("n", name).param("t", type).param("b", saved.inRow()).param("key", saved.key()).param("a", alt)
                 .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
         touch(id);
         audit.record(staff, "caseStudy.photo.add", "pub_case_study", id, c.title() + " / photo #" + photoId);
@@ -348,9 +351,9 @@ class CaseStudies {
     @Transactional
     void removePhoto(long id, long photoId, Actor staff) {
         CaseStudy c = lock(id);
-        if (jdbc.sql("delete from pub_case_study_photo where id = :p and case_study_id = :c").param("p", photoId).param("c", id).update() == 0) {
-            throw NewsDesk.notFound();
-        }
+        String key = jdbc.sql("delete from pub_case_study_photo where id = :p and case_study_id = :c returning coalesce(content_key, '')")
+                .param("p", photoId).param("c", id).query(String.class).optional().orElseThrow(NewsDesk::notFound);
+        files.deleteAfterCommit(key.isEmpty() ? null : key);
         touch(id);
         audit.record(staff, "caseStudy.photo.remove", "pub_case_study", id, c.title() + " / photo #" + photoId);
     }

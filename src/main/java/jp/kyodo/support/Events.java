@@ -43,6 +43,7 @@ class Events {
             "notForProfit", "noAntisocial", "safeVenue", "ableOrganiser");
 
     private final JdbcClient jdbc;
+    private final jp.kyodo.shared.FileStorage files;
     private final Accounts accounts;
     private final Groups groups;
     private final MailOutbox mail;
@@ -53,10 +54,11 @@ class Events {
     private final PdfDocuments pdf;
     private final ClusterJobs jobs;
 
-    Events(JdbcClient jdbc, Accounts accounts, Groups groups, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city,
+    Events(JdbcClient jdbc, jp.kyodo.shared.FileStorage files, Accounts accounts, Groups groups, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city,
            SupportSettings settings, PdfDocuments pdf, ClusterJobs jobs) {
         this.jobs = jobs;
         this.jdbc = jdbc;
+        this.files = files;
         this.accounts = accounts;
         this.groups = groups;
         this.mail = mail;
@@ -323,11 +325,12 @@ class Events {
             throw new InvalidInputException("file", "validation.file.tooMany", MAX_DOCUMENTS);
         }
         String name = filename == null || filename.isBlank() ? "document" : filename.replaceAll("[\\/\r\n\"]", "_");
+        jp.kyodo.shared.FileStorage.Saved saved = files.save(content);
         jdbc.sql("""
-                        insert into support_file (owner_type, owner_id, filename, content_type, size_bytes, content, uploaded_by, uploaded_at)
-                        values ('event', :id, :n, :t, :s, :c, :by, :now)""")
+                        insert into support_file (owner_type, owner_id, filename, content_type, size_bytes, content, content_key, uploaded_by, uploaded_at)
+                        values ('event', :id, :n, :t, :s, :c, :key, :by, :now)""")
                 .param("id", id).param("n", name.length() > 200 ? name.substring(0, 200) : name).param("t", type).param("s", content.length)
-                .param("c", content).param("by", applicant.accountId()).param("now", Timestamp.from(clock.instant())).update();
+                .param("c", saved.inRow()).param("key", saved.key()).param("by", applicant.accountId()).param("now", Timestamp.from(clock.instant())).update();
         audit.record(applicant, "event.attach", "support_event", id, name);
     }
 
@@ -338,9 +341,9 @@ class Events {
     }
 
     Optional<Document> document(long id, long fileId) {
-        return jdbc.sql("select id, filename, content_type, content from support_file where owner_type = 'event' and owner_id = :id and id = :f")
+        return jdbc.sql("select id, filename, content_type, content, content_key from support_file where owner_type = 'event' and owner_id = :id and id = :f")
                 .param("id", id).param("f", fileId)
-                .query((rs, i) -> new Document(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4))).optional();
+                .query((rs, i) -> new Document(rs.getLong(1), rs.getString(2), rs.getString(3), files.load(rs.getBytes(4), rs.getString(5)))).optional();
     }
 
     /** The report after the event: what happened, participants, and the accounts when a fee was charged. */
