@@ -39,7 +39,8 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * Two portal nodes against one PostgreSQL, as behind a load balancer: node 1 starts the embedded database, node 2
- * connects to it by URL; each has its own search index. Sessions, scheduled jobs and search changes are shared.
+ * connects to it by URL; each has its own search index. Sessions, scheduled jobs and search changes are shared, and
+ * uploaded files are kept in a directory both nodes use ({@code kyodo.files.store=directory}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeTest {
@@ -66,6 +67,7 @@ class TwoNodeTest {
     private ConfigurableApplicationContext node(int n, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--kyodo.data-dir=" + dir.resolve("node" + n),
                 "--kyodo.search.directory=" + dir.resolve("node" + n + "-search"),
+                "--kyodo.files.store=directory", "--kyodo.files.directory=" + dir.resolve("shared-files"),
                 "--spring.mail.port=" + greenMail.getSmtp().getPort()));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(KyodoApplication.class).run(args.toArray(String[]::new));
@@ -130,6 +132,24 @@ class TwoNodeTest {
         registry.approve(id, staff, data.version(id));
 
         assertThat(eventually(() -> search(node2, name), body -> body.contains(link))).contains(link);
+    }
+
+    @Test
+    void aFileUploadedOnOneNodeIsServedByTheOther() {
+        GroupTestData data = node1.getBean(GroupTestData.class);
+        SignedInUser applicant = data.account("two-node-files", "RESIDENT");
+        Person representative = new Person("二拠点 文子", null, null, "本庄市本庄1-1", "0495-11-3333", applicant.getUsername(), false, false, false);
+        long group = data.readyDraft("二拠点の書類の会" + GroupTestData.tag(), applicant.accountId(), representative, representative);
+        byte[] rules = ("%PDF-1.4\n% 会則 " + GroupTestData.tag()).getBytes(StandardCharsets.UTF_8);
+
+        long document = node1.getBean(GroupDocuments.class).save(group, DocumentKind.BYLAWS, "会則.pdf", "application/pdf", rules,
+                applicant.accountId(), Instant.now());
+
+        String key = node1.getBean(JdbcClient.class).sql("select content_key from civic_group_document where id = :id and content is null")
+                .param("id", document).query(String.class).single();
+        assertThat(dir.resolve("shared-files").resolve(key)).isRegularFile();
+        assertThat(node2.getBean(GroupDocuments.class).content(group, document)).get()
+                .extracting(GroupDocuments.Stored::content).isEqualTo(rules);
     }
 
     @Test
