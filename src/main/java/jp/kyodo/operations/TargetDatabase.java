@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.OptionalInt;
 import java.util.Properties;
-import jp.kyodo.EmbeddedDatabase;
+import jp.kyodo.shared.EmbeddedDatabase;
 import org.springframework.core.env.Environment;
 
 /**

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import jp.kyodo.EmbeddedDatabase;
+import jp.kyodo.shared.EmbeddedDatabase;
 import jp.kyodo.KyodoApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

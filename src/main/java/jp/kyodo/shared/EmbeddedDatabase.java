@@ -1,4 +1,4 @@
-package jp.kyodo;
+package jp.kyodo.shared;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
