@@ -88,11 +88,11 @@ final class DatabaseRestore {
             long others = Schema.number(c, "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()");
             long relations = Schema.relations(c);
             if (relations > 0 && !force) {
-                throw new BackupException("The database " + target + " is not empty (" + relations + " tables, sequences or views): "
+                throw new BackupException("Not restored: " + target + " is not empty (" + relations + " tables, sequences or views): "
                         + "restore into an empty database, or add --force to delete everything in it first");
             }
             if (others > 0) {
-                throw new BackupException(others + " other connection(s) to the database " + target
+                throw new BackupException("Not restored: " + others + " other connection(s) to " + target
                         + " are open: stop every portal node before restoring");
             }
             if (relations > 0) {
