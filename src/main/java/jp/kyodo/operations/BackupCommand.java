@@ -60,7 +60,7 @@ public final class BackupCommand {
             Environment env = settings.getEnvironment();
             String backupTo = env.getProperty(BACKUP_TO);
             String restoreFrom = env.getProperty(RESTORE_FROM);
-            boolean force = env.containsProperty("force") || env.getProperty("kyodo.restore.force", Boolean.class, false);
+            boolean force = Arrays.asList(args).contains("--force") || env.getProperty("kyodo.restore.force", Boolean.class, false);
             if (StringUtils.hasText(backupTo) == StringUtils.hasText(restoreFrom)) {
                 throw new BackupException("Give either --" + BACKUP_TO + "=FILE or --" + RESTORE_FROM + "=FILE");
             }
@@ -80,11 +80,11 @@ public final class BackupCommand {
 
     private static String restore(Environment env, Path file, boolean force) throws Exception {
         Instant start = Instant.now();
-        // Refuse a damaged file before starting or touching any database.
-        DatabaseRestore.verify(file);
+        // A damaged file is refused before any database is started or touched.
+        BackupManifest manifest = DatabaseRestore.verify(file);
         String[] locations = env.getProperty("spring.flyway.locations", String[].class, new String[] {"classpath:db/migration"});
         try (TargetDatabase database = TargetDatabase.open(env)) {
-            BackupManifest manifest = new DatabaseRestore(locations).restore(database, file, force);
+            new DatabaseRestore(locations).restore(database, file, manifest, force);
             String index = "";
             if (database.dataDir() != null) {
                 // This node's search index describes the data before the restore: removed, it is rebuilt at the next start.

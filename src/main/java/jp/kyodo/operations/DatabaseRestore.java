@@ -74,8 +74,8 @@ final class DatabaseRestore {
         }
     }
 
-    BackupManifest restore(TargetDatabase target, Path file, boolean force) throws SQLException, IOException {
-        BackupManifest manifest = verify(file);
+    /** Restores the backup, whose manifest {@link #verify} returned, into the target database. */
+    void restore(TargetDatabase target, Path file, BackupManifest manifest, boolean force) throws SQLException, IOException {
         MigrationVersion backupVersion = MigrationVersion.fromVersion(manifest.schemaVersion());
         DataSource dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(
                 target.url(), target.user() == null ? "" : target.user(), target.password() == null ? "" : target.password());
@@ -107,13 +107,13 @@ final class DatabaseRestore {
         try (Connection c = target.connect()) {
             load(c, file, manifest);
         }
-        return manifest;
     }
 
     private MigrationVersion latestMigration(DataSource dataSource) {
         MigrationVersion latest = MigrationVersion.EMPTY;
         for (MigrationInfo info : Flyway.configure().dataSource(dataSource).locations(migrationLocations).load().info().all()) {
-            if (info.getVersion() != null && info.getVersion().compareTo(latest) > 0) {
+            // Only this jar's own migrations: a database being wiped may record newer ones.
+            if (info.getState().isResolved() && info.getVersion() != null && info.getVersion().compareTo(latest) > 0) {
                 latest = info.getVersion();
             }
         }
