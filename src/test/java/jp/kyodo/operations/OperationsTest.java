@@ -158,6 +158,8 @@ class OperationsTest {
                 .isInstanceOf(BackupException.class).hasMessageContaining("schema version 999, newer than this portal's");
         assertThatThrownBy(() -> BackupCommand.execute(concat(external, "--kyodo.restore.from=" + dir.resolve("missing.zip"))))
                 .isInstanceOf(BackupException.class).hasMessageContaining("There is no backup file");
+        // As a command, a refusal exits with status 1.
+        assertThat(BackupCommand.run(concat(external, "--kyodo.restore.from=" + truncated))).isEqualTo(1);
         assertThat(fingerprint(scratchUrl)).isEmpty();
 
         // The portal stopped, its database wiped and restored by the command (which starts the embedded database itself).
