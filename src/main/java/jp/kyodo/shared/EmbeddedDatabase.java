@@ -55,6 +55,7 @@ public final class EmbeddedDatabase {
         } else {
             Path pgData = clusterDirectory(dataDir);
             Files.createDirectories(pgData);
+            awaitStopped(dataDir, Duration.ofSeconds(60));
             // zonky starts PostgreSQL without fsync (a test default); data that must survive a power cut needs it.
             builder.setDataDirectory(pgData).setCleanDataDirectory(false)
                     .setServerConfig("fsync", "on")
@@ -79,6 +80,36 @@ public final class EmbeddedDatabase {
             return lines.size() >= 4 ? OptionalInt.of(Integer.parseInt(lines.get(3).trim())) : OptionalInt.empty();
         } catch (IOException | NumberFormatException e) {
             return OptionalInt.empty();
+        }
+    }
+
+    /**
+     * Waits until the server last started on the data directory has exited: zonky gives a stopping server 5 s, and a
+     * server still writing its shutdown checkpoint (a slow disk, a busy machine) keeps the directory from the next start.
+     */
+    static void awaitStopped(Path dataDir, Duration timeout) {
+        Path pid = clusterDirectory(dataDir).resolve("postmaster.pid");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            java.util.Optional<ProcessHandle> server;
+            try {
+                server = ProcessHandle.of(Long.parseLong(Files.readAllLines(pid, StandardCharsets.UTF_8).getFirst().trim()));
+            } catch (IOException | RuntimeException e) {
+                return;
+            }
+            if (server.isEmpty() || !server.get().isAlive()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                log.warn("PostgreSQL process {} still holds {}; starting anyway", server.get().pid(), clusterDirectory(dataDir));
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
