@@ -1,5 +1,6 @@
 package jp.kyodo;
 
+import jp.kyodo.operations.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class KyodoApplication {
 
     public static void main(String[] args) {
+        // --kyodo.backup.to=FILE or --kyodo.restore.from=FILE: the backup command instead of the portal.
+        if (BackupCommand.requested(args)) {
+            System.exit(BackupCommand.run(args));
+        }
         SpringApplication.run(KyodoApplication.class, args);
     }
 }

@@ -166,6 +166,11 @@ final class LuceneIndex implements AutoCloseable {
         });
     }
 
+    /** How many documents the index holds, of every type. */
+    long size() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
     long count(String type) {
         return withSearcher(searcher -> (long) searcher.count(new TermQuery(new Term(TYPE, type))));
     }

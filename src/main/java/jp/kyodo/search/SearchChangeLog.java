@@ -34,7 +34,7 @@ class SearchChangeLog {
     private final SearchIndex index;
     private final Duration retention;
     /** The highest sequence number applied; -1 before the first poll, which replays the whole log once. */
-    private long lastSeen = -1;
+    private volatile long lastSeen = -1;
     /** Sequence numbers applied within the look-back window, so that re-reading it applies nothing twice. */
     private final Set<Long> applied = new HashSet<>();
 
@@ -100,6 +100,11 @@ class SearchChangeLog {
                 log.warn("Search change {} of {} {} could not be applied", c.seq(), c.type(), c.id(), e);
             }
         }
+    }
+
+    /** The highest sequence number this node applied; -1 before its first poll. */
+    long lastSeen() {
+        return lastSeen;
     }
 
     private static Change change(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -13,7 +13,12 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.http.HttpStatus;
 
 /** Who may open which page, form login, CSRF on every form, and the security headers. */
 @Configuration(proxyBeanMethods = false)
@@ -35,12 +40,17 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailure,
-            SessionAccountCheck sessionAccountCheck,
+            SessionAccountCheck sessionAccountCheck, ManagementPort managementPort,
             @Value("${kyodo.security.allowed-script-hashes:}") List<String> allowedScriptHashes) throws Exception {
         String hashes = allowedScriptHashes.stream().filter(h -> !h.isBlank()).map(h -> " '" + h.trim() + "'").collect(Collectors.joining());
         String policy = CONTENT_SECURITY_POLICY.formatted(hashes);
         http.addFilterAfter(sessionAccountCheck.filter(), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // The actuator: health for load balancers; metrics on the management port (internal network
+                        // only) or, without one, for administrators. See docs/operations.md, "Monitoring".
+                        .requestMatchers(managementPort).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/staff/**").hasRole("STAFF")
                         .requestMatchers("/committee/**").hasRole("COMMITTEE")
@@ -56,6 +66,11 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/account", false)
                         .failureHandler(loginFailure)
                         .permitAll())
+                // A scraper is told 401; everyone else is sent to the login form, as before.
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(DelegatingAuthenticationEntryPoint.builder()
+                        .addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), PathPatternRequestMatcher.pathPattern("/actuator/**"))
+                        .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .build()))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/?loggedOut")
