@@ -47,17 +47,15 @@ final class Participation {
         try (Copy procedures = new Copy(c, "pc_procedure", "id, department_id, title, purpose, paper_copies, opens_on, closes_on, "
                 + "short_period_reason, status, result_note, result_published_at, created_by, created_at, updated_at, version", world.counts)) {
             long id = 0;
-            long days = world.today.plusDays(60).toEpochDay() - first.toEpochDay();
-            int planned = Math.max(3, target / 250);
-            while (made < target || list.size() < 3) {
+            long days = world.today.toEpochDay() - first.toEpochDay();
+            while (made < target || list.size() < 6) {
                 id++;
-                // Spread over the years up to two months ahead; the last ones are open now or coming.
-                LocalDate opens = first.plusDays(Math.min(days, days * (id - 1) / planned + random.nextInt(20)));
-                if (list.size() >= planned) {
-                    opens = world.today.minusDays(between(random, 0, 25));
-                }
+                // Two drafts coming next month, three open now, then the others over the past years.
+                LocalDate opens = id <= 2 ? world.today.plusDays(between(random, 10, 40))
+                        : id <= 5 ? world.today.minusDays(between(random, 0, 25))
+                        : first.plusDays(random.nextLong(days));
                 LocalDate closes = opens.plusDays(between(random, 30, 45));
-                boolean draft = random.nextInt(100) == 0 && opens.isAfter(world.today);
+                boolean draft = id == 1;
                 String status = draft ? "DRAFT" : closes.isBefore(world.today.minusDays(90)) ? "RESULT_PUBLISHED" : "PUBLISHED";
                 boolean takes = !draft && !opens.isAfter(world.today);
                 int comments = takes ? Math.min(target - made, between(random, 20, 480)) : 0;

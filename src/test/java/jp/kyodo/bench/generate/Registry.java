@@ -254,7 +254,7 @@ final class Registry {
                     parts.add(pick(random, Vocabulary.CIVIC_SUFFIXES));
                 } else if (pattern <= 8) {
                     parts.add(stem);
-                    parts.add(pick(random, Vocabulary.CIVIC_SUFFIXES));
+                    parts.add(pick(random, Vocabulary.NICKNAME_SUFFIXES));
                     parts.add(pick(random, Vocabulary.NICKNAMES));
                 } else {
                     parts.add(pick(random, Vocabulary.NICKNAMES));

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import jp.kyodo.bench.generate.Vocabulary.Topic;
 
 /**
  * Volunteer opportunities posted by registered groups over several fiscal years and the next three months, their
@@ -46,7 +45,6 @@ final class Volunteering {
         int[] groups = Generator.activeGroups(world);
         List<Shift> shifts = new ArrayList<>();
         List<String> fieldOf = new ArrayList<>();
-        int planned = Math.max(2, target / 21);
         try (Copy opportunities = new Copy(c, "vol_opportunity", "id, group_id, title, description, place, area_code, for_beginners, "
                 + "for_families, for_students, skills, accessibility, to_bring, apply_by, status, created_by, created_at, updated_at, version",
                 world.counts)) {
@@ -56,13 +54,10 @@ final class Volunteering {
             while (made < target) {
                 id++;
                 int group = groups[random.nextInt(groups.length)];
-                Topic topic = pick(random, Vocabulary.TOPICS);
+                String field = world.groupFields[group][0];
                 String event = pick(random, Vocabulary.EVENTS);
                 String role = pick(random, Vocabulary.ROLES);
-                LocalDate day = first.plusDays(Math.min(span, span * (id - 1) / planned + random.nextInt(10)));
-                if (id > planned) {
-                    day = world.today.plusDays(between(random, 1, 90));
-                }
+                LocalDate day = first.plusDays(random.nextLong(span + 1));
                 int shiftCount = between(random, 1, 5);
                 boolean past = day.plusDays(shiftCount - 1).isBefore(world.today);
                 LocalDate applyBy = day.minusDays(between(random, 2, 10));
@@ -74,13 +69,14 @@ final class Volunteering {
                 }
                 int rep = world.groupRep[group];
                 opportunities.row(id, group, event + "の" + role + "ボランティア", world.groupName[group] + "が開く" + event + "で、" + role
-                                + "をお手伝いいただける方を募集します。" + pick(random, topic.purposes()) + "。初めての方も歓迎します。", place,
+                                + "をお手伝いいただける方を募集します。当日は" + between(random, 2, 30) * 10 + "人ほどの来場を見込んでいます。"
+                                + "初めての方も歓迎します。", place,
                         world.groupArea[group], random.nextInt(10) < 7, random.nextInt(3) == 0, random.nextInt(4) == 0,
                         random.nextInt(3) == 0 ? "特別な資格は要りません。" + role + "の経験があれば歓迎します。" : null,
                         random.nextInt(3) == 0 ? "会場は段差がなく、車いすでも参加できます。" : null,
                         pick(random, List.of("飲み物、タオル", "動きやすい服装", "軍手、帽子", "筆記用具", "エプロン、三角巾")), applyBy, status, rep,
                         created, created, 1);
-                fieldOf.add(topic.field());
+                fieldOf.add(field);
                 for (int s = 0; s < shiftCount && made < target; s++) {
                     LocalTime from = LocalTime.of(between(random, 8, 14), random.nextBoolean() ? 0 : 30);
                     LocalTime to = from.plusMinutes(60L * between(random, 2, 4));
