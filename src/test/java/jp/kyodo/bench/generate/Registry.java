@@ -459,7 +459,7 @@ final class Registry {
                 + "rep_publish_email, contact_name, contact_name_kana, contact_postal_code, contact_address, contact_phone, contact_email, "
                 + "contact_publish_address, contact_publish_phone, contact_publish_email, declares_active_in_city, declares_no_political, "
                 + "declares_no_religious, declares_no_antisocial, status, draft_step, registration_number, registered_on, valid_until, "
-                + "last_decision_message, submitted_at, created_by, created_at, updated_at, version, renewal_requested_at, "
+                + "last_decision_message, submitted_at, created_by, created_at, updated_at, version, renewal_reminded_on, "
                 + "rep_consent_address, rep_consent_phone, rep_consent_email, rep_consented_at, contact_consent_address, "
                 + "contact_consent_phone, contact_consent_email, contact_consented_at", world.counts)) {
             for (int g = 1; g <= world.groupCount; g++) {
@@ -498,7 +498,7 @@ final class Registry {
                         world.accountPhone[contact], world.accountEmail[contact], contactPublish[0], contactPublish[1], contactPublish[2],
                         !draft, !draft, !draft, !draft, status, draft ? between(random, 1, 4) : 5, world.groupNumber[g], registeredOn[g],
                         validUntil[g], decision, submitted, rep, created[g], updated, renewed[g] + (registeredOn[g] == null ? 0 : 1),
-                        renewed[g] > 0 ? at(validUntil[g].minusYears(2).minusMonths(2), 10, 0) : null,
+                        remindedOfRenewal(g),
                         repConsent[0], repConsent[1], repConsent[2], answered(repConsent, submitted),
                         contactConsent[0], contactConsent[1], contactConsent[2], answered(contactConsent, submitted));
             }
@@ -545,6 +545,11 @@ final class Registry {
                     }
                     default -> {
                         history.row(g, at(registeredOn[g], 10, 0), staff, world.accountName[staff], "approved", world.groupNumber[g]);
+                        for (int r = renewed[g]; r > 0; r--) {
+                            LocalDate until = validUntil[g].minusYears(2L * (r - 1));
+                            history.row(g, at(until.minusYears(2).minusDays(20), 10, 0), staff, world.accountName[staff], "renewed",
+                                    jp.kyodo.shared.JapaneseDates.format(until));
+                        }
                         switch (status) {
                             case "EXPIRED" -> history.row(g, at(validUntil[g].plusDays(1), 3, 0), null, "システム", "expired", null);
                             case "DISSOLVED" -> history.row(g, at(validUntil[g].minusMonths(3), 11, 0), world.groupRep[g],
@@ -563,6 +568,18 @@ final class Registry {
                 counter.row(e.getKey(), e.getValue());
             }
         }
+    }
+
+    /**
+     * A registered group in its renewal window (from 1 February until its registration ends) was reminded today, as
+     * the daily job does, so that a portal started on the dataset does not mail every such group at once.
+     */
+    private LocalDate remindedOfRenewal(int g) {
+        if (!world.groupStatus[g].equals("REGISTERED") || validUntil[g] == null) {
+            return null;
+        }
+        LocalDate opens = LocalDate.of(validUntil[g].getYear(), 2, 1);
+        return !world.today.isBefore(opens) && !world.today.isAfter(validUntil[g]) ? world.today : null;
     }
 
     /** Each detail the group asked to publish: most people said yes, some no, some have not answered. */
