@@ -87,12 +87,18 @@ public final class Generator {
         seconds.put("model", since(t));
 
         Map<String, Long> before = counts(url, user, password);
-        // Two connections, two cores: the largest part on one, the others one after another on the second.
+        // Two connections, two cores: volunteering, public comment and the centre on one; the registry and collaboration
+        // on the other (about the same work each).
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Map<String, Double> partSeconds = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             List<Future<?>> running = new ArrayList<>();
-            running.add(pool.submit(() -> part(url, user, password, "volunteering", partSeconds, c -> new Volunteering(world, registry).load(c))));
+            running.add(pool.submit(() -> {
+                part(url, user, password, "volunteering", partSeconds, c -> new Volunteering(world, registry).load(c));
+                part(url, user, password, "participation", partSeconds, c -> new Participation(world, registry).load(c));
+                part(url, user, password, "centre", partSeconds, c -> new Centre(world, registry).load(c));
+                return null;
+            }));
             running.add(pool.submit(() -> {
                 part(url, user, password, "registry", partSeconds, c -> {
                     registry.loadReference(c);
@@ -100,8 +106,6 @@ public final class Generator {
                     registry.loadGroups(c);
                 });
                 part(url, user, password, "collaboration", partSeconds, c -> new Collaboration(world).load(c));
-                part(url, user, password, "participation", partSeconds, c -> new Participation(world, registry).load(c));
-                part(url, user, password, "centre", partSeconds, c -> new Centre(world, registry).load(c));
                 return null;
             }));
             for (Future<?> f : running) {
