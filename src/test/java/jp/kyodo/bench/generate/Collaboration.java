@@ -54,7 +54,6 @@ final class Collaboration {
     private long reportId;
     private long evaluationId;
     private long agreementId;
-    private int projects;
 
     private Copy calls, callForms, callFields, proposals, roles, budgets, targets, consultations, messages, screenings, criteria,
             members, screened, sheets, scores, projectRows, agreements, reports, outcomes, actuals, evaluations, evaluationScores;
@@ -448,7 +447,6 @@ final class Collaboration {
             Instant updated = published != null ? published : started != null ? started : p.decided;
             list.add(new Project(++projectId, p, status, started, published));
             projectRows.row(projectId, p.id, status, started, published, p.decided, updated, 3);
-            projects++;
         }
         projectRows.close();
         agreements = new Copy(c, "collab_agreement", "id, project_id, number, status, purpose, period_from, period_to, roles, cost_sharing, "
@@ -490,10 +488,10 @@ final class Collaboration {
                 case 3, 4, 5, 6, 7 -> "SUBMITTED";
                 default -> "ACCEPTED";
             };
-            report(pr.id, "INTERIM", interim, interimDue, staff, filed.size());
+            report(pr.id, "INTERIM", interim, interimDue, staff);
             filed.add(new Report(reportId, pr, false, interim));
             String completion = running ? "DRAFT" : "ACCEPTED";
-            report(pr.id, "COMPLETION", completion, completionDue, staff, filed.size());
+            report(pr.id, "COMPLETION", completion, completionDue, staff);
             filed.add(new Report(reportId, pr, true, completion));
         }
         reports.close();
@@ -553,7 +551,7 @@ final class Collaboration {
         evaluationScores.close();
     }
 
-    private void report(long project, String kind, String status, LocalDate due, int staff, int n) throws SQLException {
+    private void report(long project, String kind, String status, LocalDate due, int staff) throws SQLException {
         boolean filed = !status.equals("DRAFT");
         Instant submitted = filed ? at(due.minusDays(between(random, 0, 10)), 17, 0) : null;
         if (submitted != null && submitted.isAfter(world.now)) {
@@ -581,9 +579,5 @@ final class Collaboration {
         long id = ++evaluationId;
         evaluations.row(id, project, side, account, name, submitted ? "SUBMITTED" : "DRAFT", comment, submitted ? at : null, at, 1);
         made.add(new long[] {id, level});
-    }
-
-    int projects() {
-        return projects;
     }
 }

@@ -365,15 +365,6 @@ final class Registry {
 
     private TreeMap<Integer, Integer> counters;
 
-    /** The furigana of a group's name (katakana). */
-    String kana(int g) {
-        return kana[g];
-    }
-
-    String activities(int g) {
-        return activities[g];
-    }
-
     // ---- Loading ----
 
     void loadReference(Connection c) throws SQLException {

@@ -187,5 +187,6 @@ final class Workload {
         labelCount = labels.size();
     }
 
+    /** How many labelled queries {@link #write} wrote. */
     int labelCount;
 }
