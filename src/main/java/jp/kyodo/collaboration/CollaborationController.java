@@ -44,8 +44,8 @@ class CollaborationController {
 
     /** The evaluated projects the secretariat has published. */
     @GetMapping("/collaboration/projects")
-    String projects(Model model) {
-        model.addAttribute("projects", projects.allPublished());
+    String projects(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("projects", projects.publishedPage(page, 30));
         return "collaboration/projects-public";
     }
 

@@ -180,6 +180,15 @@ class Projects {
         return view(project.id());
     }
 
+    /** A page of the published projects, newest first: the work is one page's, however many there are. */
+    @Transactional(readOnly = true)
+    org.springframework.data.domain.Page<ProjectView> publishedPage(int page, int size) {
+        var found = projects.findByStatus(ProjectStatus.PUBLISHED, org.springframework.data.domain.PageRequest.of(Math.max(page, 0), size,
+                org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Order.desc("publishedAt"),
+                        org.springframework.data.domain.Sort.Order.desc("id"))));
+        return new org.springframework.data.domain.PageImpl<>(views(found.getContent()), found.getPageable(), found.getTotalElements());
+    }
+
     @Transactional(readOnly = true)
     List<ProjectView> allPublished() {
         return views(projects.findByStatus(ProjectStatus.PUBLISHED)).stream()

@@ -35,6 +35,9 @@ interface ProposalRepository extends JpaRepository<Proposal, Long> {
 
 interface ProjectRepository extends JpaRepository<Project, Long> {
 
+    /** A page of projects in a status (the public list: published ones, newest first). */
+    org.springframework.data.domain.Page<Project> findByStatus(ProjectStatus status, org.springframework.data.domain.Pageable pageable);
+
     Optional<Project> findByProposalId(Long proposalId);
 
     List<Project> findByStatus(ProjectStatus status);

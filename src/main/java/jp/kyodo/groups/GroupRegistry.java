@@ -550,33 +550,51 @@ class GroupRegistry {
         tellSecretariat(group, staff, "cancelled");
     }
 
-    /** Counts of listed groups by type, field and area, and the registrations ending this fiscal year. */
+    /** How many registrations ending this fiscal year the statistics page lists (soonest first); the rest are counted. */
+    static final int EXPIRING_SHOWN = 100;
+
+    /**
+     * Counts of listed groups by type, field and area, and the registrations ending this fiscal year: counted by the
+     * database, so the page's work does not grow with the registry.
+     */
     @Transactional(readOnly = true)
     Statistics statistics() {
         LocalDate today = today();
-        List<PublicGroup> listed = listed();
+        String listedWhere = "g.status = 'REGISTERED' and g.valid_until >= :today";
+        long listed = jdbc.sql("select count(*) from civic_group g where " + listedWhere).param("today", today).query(Long.class).single();
         Map<GroupType, Long> byType = new java.util.EnumMap<>(GroupType.class);
         for (GroupType t : GroupType.values()) {
-            byType.put(t, listed.stream().filter(g -> g.type() == t).count());
+            byType.put(t, 0L);
         }
+        jdbc.sql("select g.type, count(*) from civic_group g where " + listedWhere + " group by g.type").param("today", today)
+                .query((rs, i) -> byType.put(GroupType.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        Map<String, Long> fieldCounts = new java.util.HashMap<>();
+        jdbc.sql("select f.field_code, count(*) from civic_group_field f join civic_group g on g.id = f.group_id where " + listedWhere
+                        + " group by f.field_code").param("today", today)
+                .query((rs, i) -> fieldCounts.put(rs.getString(1), rs.getLong(2))).list();
         Map<String, Long> byField = new java.util.LinkedHashMap<>();
         for (Choice f : reference.fields()) {
-            byField.put(f.name(), listed.stream().filter(g -> g.fields().stream().anyMatch(x -> x.code().equals(f.code()))).count());
+            byField.put(f.name(), fieldCounts.getOrDefault(f.code(), 0L));
         }
+        Map<String, Long> areaCounts = new java.util.HashMap<>();
+        jdbc.sql("select g.area_code, count(*) from civic_group g where " + listedWhere + " and g.area_code is not null group by g.area_code")
+                .param("today", today).query((rs, i) -> areaCounts.put(rs.getString(1), rs.getLong(2))).list();
         Map<String, Long> byArea = new java.util.LinkedHashMap<>();
         for (Choice a : reference.areas()) {
-            byArea.put(a.name(), listed.stream().filter(g -> g.area() != null && g.area().code().equals(a.code())).count());
+            byArea.put(a.name(), areaCounts.getOrDefault(a.code(), 0L));
         }
         LocalDate fyEnd = FiscalYear.of(today).end();
-        List<GroupView> expiring = groups.findAll((root, q, cb) -> cb.and(
-                        cb.equal(root.get("status"), GroupStatus.REGISTERED), cb.lessThanOrEqualTo(root.get("validUntil"), fyEnd)))
-                .stream().map(this::view).sorted(Comparator.comparing(GroupView::validUntil)).toList();
-        return new Statistics(listed.size(), byType, byField, byArea, expiring);
+        org.springframework.data.jpa.domain.Specification<CivicGroup> expiringSpec = (root, q, cb) -> cb.and(
+                cb.equal(root.get("status"), GroupStatus.REGISTERED), cb.lessThanOrEqualTo(root.get("validUntil"), fyEnd));
+        var expiring = groups.findAll(expiringSpec, org.springframework.data.domain.PageRequest.of(0, EXPIRING_SHOWN,
+                org.springframework.data.domain.Sort.by("validUntil", "id")));
+        return new Statistics(listed, byType, byField, byArea, expiring.getContent().stream().map(this::view).toList(),
+                expiring.getTotalElements());
     }
 
     /** The registry in figures, for the secretariat. */
     public record Statistics(long listed, Map<GroupType, Long> byType, Map<String, Long> byField, Map<String, Long> byArea,
-                             List<GroupView> expiringThisYear) {
+                             List<GroupView> expiringThisYear, long expiringTotal) {
     }
 
     /** A registration not renewed in time leaves the directory; its record and history stay. */
