@@ -48,10 +48,10 @@ class BenchDriverTest {
     @Test
     void queriesKeepEmptyColumnsAndSkipHeadersAndBlankLines() {
         List<BenchFiles.Query> queries = BenchFiles.parseQueries(List.of("q\ttype\tfield\tarea", "\uFEFFこそだて\t\t\t", "",
-                "子育て 本庄\tCIVIC\tkosodate\thonjo", "\t\tbosai\t", "防犯\r"));
+                "子育て 本庄\tCIVIC\tkosodate\thonjo", "\t\tbosai\t", "防犯\r", "\t\t\t"));
         assertThat(queries).containsExactly(new BenchFiles.Query("こそだて", "", "", ""),
                 new BenchFiles.Query("子育て 本庄", "CIVIC", "kosodate", "honjo"), new BenchFiles.Query("", "", "bosai", ""),
-                new BenchFiles.Query("防犯", "", "", ""));
+                new BenchFiles.Query("防犯", "", "", ""), new BenchFiles.Query("", "", "", ""));
         assertThat(queries.get(2).hasWords()).isFalse();
     }
 
@@ -104,5 +104,12 @@ class BenchDriverTest {
                 .contains("g.type = ?").contains("f.field_code = ?").doesNotContain("area_code").endsWith("limit 20");
         assertThat(SearchBench.ilikeSql(new BenchFiles.Query("", "", "", "honjo"), false)).doesNotContain("ilike").contains("g.area_code = ?")
                 .doesNotContain("limit");
+    }
+
+    @Test
+    void processCpuIsUserPlusSystemTimeCountedAfterTheCommandName() {
+        String stat = "4242 (java main) S 1 4242 4242 0 -1 4194560 81234 0 12 0 1234 567 0 0 20 0 60 0 1000 4000000000 50000 18446744073709551615";
+        assertThat(ProcessCpu.parse(stat)).isEqualTo((1234 + 567) * 10.0);
+        assertThat(ProcessCpu.millis(-1)).isEqualTo(-1);
     }
 }

@@ -65,10 +65,13 @@ final class BenchFiles {
         return labels;
     }
 
-    /** Blank lines and a header line (its first column is "q") are not data. */
+    /**
+     * Empty lines and a header line (first columns "q", "type") are not data. A line of tabs only is: the directory
+     * with no words and no filter.
+     */
     private static boolean skip(String line) {
-        String stripped = line.replace("\uFEFF", "");
-        return stripped.isBlank() || stripped.startsWith("#") || stripped.split("\t", -1)[0].equals("q") && stripped.contains("\ttype");
+        String stripped = line.replace("\uFEFF", "").replace("\r", "");
+        return stripped.isEmpty() || stripped.startsWith("q\ttype\t");
     }
 
     private static String[] columns(String line, int n) {

@@ -69,7 +69,9 @@ public final class BenchRun {
         SearchBench.Pass searchAt4 = null;
         SearchBench.Pass ilikeAt4 = null;
         for (int concurrency : new int[] {4, 16}) {
+            double cpuBefore = ProcessCpu.millis(pid);
             SearchBench.Pass h = search.http(queries, concurrency);
+            double cpuPerQuery = cpuPerRequest(pid, cpuBefore, h.latencies().count());
             SearchBench.Pass s = search.ilike(queries, concurrency);
             if (concurrency == 4) {
                 searchAt4 = h;
@@ -81,6 +83,9 @@ public final class BenchRun {
             report.compared(section, "p99 latency", h.latencies().percentileMillis(99), "ms", "ILIKE", s.latencies().percentileMillis(99), true, null);
             report.compared(section, "throughput", h.perSecond(), "q/s", "ILIKE", s.perSecond(), false,
                     h.errors() + " HTTP errors" + (h.firstError() == null ? "" : " (" + h.firstError() + ")"));
+            if (cpuPerQuery >= 0) {
+                report.figure(section, "portal CPU per query", cpuPerQuery, "ms", "user + system time of the portal's JVM over the pass");
+            }
         }
         SearchBench.Recalls recall = search.recall(labels);
         report.compared("Search, expected results found (labelled)", "whole result set", recall.searchAll().found(), "of " + recall.searchAll().expected(),
@@ -102,15 +107,18 @@ public final class BenchRun {
         PageBench.Run groupAt64 = null;
         pages.run(staticPath, 16, warmMillis);
         for (int connections : new int[] {16, 64}) {
+            double cpuBefore = ProcessCpu.millis(pid);
             PageBench.Run run = pages.run(staticPath, connections, runMillis);
             ceiling.put(connections, run);
-            pageFigures(report, "static file " + staticPath + " (the ceiling)", run, null);
+            pageFigures(report, "static file " + staticPath + " (the ceiling)", run, null, cpuPerRequest(pid, cpuBefore, run.requests()));
         }
         for (Map.Entry<String, String> page : paths.entrySet()) {
             pages.run(page.getValue(), 16, warmMillis);
             for (int connections : new int[] {16, 64}) {
+                double cpuBefore = ProcessCpu.millis(pid);
                 PageBench.Run run = pages.run(page.getValue(), connections, runMillis);
-                pageFigures(report, page.getKey() + " " + page.getValue(), run, ceiling.get(connections));
+                pageFigures(report, page.getKey() + " " + page.getValue(), run, ceiling.get(connections),
+                        cpuPerRequest(pid, cpuBefore, run.requests()));
                 if (page.getKey().equals("group page") && connections == 64) {
                     groupAt64 = run;
                 }
@@ -175,7 +183,13 @@ public final class BenchRun {
         System.out.println("\nWritten: " + dir.resolve("results.md") + " and " + dir.resolve("results.json"));
     }
 
-    private static void pageFigures(Report report, String section, PageBench.Run run, PageBench.Run ceiling) {
+    /** The portal's CPU milliseconds per request since {@code before}, or -1 when unknown. */
+    private static double cpuPerRequest(long pid, double before, long requests) {
+        double after = ProcessCpu.millis(pid);
+        return before < 0 || after < 0 || requests == 0 ? -1 : (after - before) / requests;
+    }
+
+    private static void pageFigures(Report report, String section, PageBench.Run run, PageBench.Run ceiling, double cpuPerRequest) {
         String errors = run.errors() + " errors of " + run.requests() + (run.firstError() == null ? "" : " (" + run.firstError() + ")");
         String s = "Pages: " + section;
         if (ceiling == null) {
@@ -185,7 +199,8 @@ public final class BenchRun {
                     errors);
         }
         report.figure(s, run.connections() + " connections: p99 latency", run.latencies().percentileMillis(99), "ms",
-                "p50 " + Report.number(run.latencies().percentileMillis(50)) + " ms");
+                "p50 " + Report.number(run.latencies().percentileMillis(50)) + " ms"
+                        + (cpuPerRequest < 0 ? "" : "; portal CPU " + Report.number(cpuPerRequest) + " ms per request"));
     }
 
     /** The pages measured: a group, a project and the report year are read from the database (one in the middle of the list). */

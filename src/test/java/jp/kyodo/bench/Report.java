@@ -66,12 +66,15 @@ final class Report {
             return "";
         }
         double a = Math.abs(v);
-        return a >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : a >= 10 ? String.format(Locale.ROOT, "%.1f", v)
+        return a >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : a >= 10 ? String.format(Locale.ROOT, "%.1f", v)
                 : String.format(Locale.ROOT, "%.2f", v);
     }
 
     static String ratio(Double r) {
-        return r == null ? "" : String.format(Locale.ROOT, "%.1f×", r);
+        if (r == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, r >= 10 ? "%.0f×" : r >= 1 ? "%.1f×" : r >= 0.01 ? "%.2f×" : "%.3f×", r);
     }
 
     String markdown() {
