@@ -112,4 +112,15 @@ class BenchDriverTest {
         assertThat(ProcessCpu.parse(stat)).isEqualTo((1234 + 567) * 10.0);
         assertThat(ProcessCpu.millis(-1)).isEqualTo(-1);
     }
+
+    @Test
+    void aRefusalIsTheMessageThePortalShowedNextToTheField() {
+        String page = """
+                <div class="error-summary" role="alert"><h2>入力内容を確認してください</h2><ul><li>開始時刻: 予約済み</li></ul></div>
+                <p class="field__error" id="start-error">その時間はすでに予約されています。ほかの時間を選んでください。</p>""";
+        assertThat(WriteBench.refusal(new PortalUser.Page(200, null, page))).isEqualTo("refused: 「その時間はすでに予約されています。ほかの時間を選んでください。」");
+        assertThat(WriteBench.refusal(new PortalUser.Page(200, null, page.substring(0, page.indexOf("<p")))))
+                .isEqualTo("refused: 「開始時刻: 予約済み」");
+        assertThat(WriteBench.refusal(new PortalUser.Page(403, null, "Forbidden"))).isEqualTo("refused (HTTP 403)");
+    }
 }
