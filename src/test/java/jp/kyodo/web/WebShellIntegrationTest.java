@@ -43,6 +43,25 @@ class WebShellIntegrationTest {
         assertThat(again.body()).contains("Web accessibility policy");
     }
 
+    /** Scripts and stylesheets, the webjars' among them, load from the links the pages write (no link rewriting needed). */
+    @Test
+    void everyScriptAndStylesheetAPageLinksLoads() throws Exception {
+        java.util.List<String> links = new java.util.ArrayList<>();
+        for (String page : java.util.List.of("/", "/report")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(?:script|link)\\b[^>]*(?:src|href)=\"(/(?:webjars|css|js)/[^\"]+)\"")
+                    .matcher(get(page, "text/html").body());
+            while (m.find()) {
+                links.add(m.group(1));
+            }
+        }
+        assertThat(links).contains("/webjars/htmx.org/dist/htmx.min.js", "/css/kyodo.css");
+        for (String link : links) {
+            HttpResponse<String> response = get(link, "*/*");
+            assertThat(response.statusCode()).as(link).isEqualTo(200);
+            assertThat(response.body()).as(link).isNotEmpty();
+        }
+    }
+
     @Test
     void missingPageIsA404InTheLayoutWithoutStackTrace() throws Exception {
         HttpResponse<String> response = get("/no-such-page", "text/html");
