@@ -167,7 +167,10 @@ public class SearchIndex {
     }
 
     /** Rebuilds each type that has a source but no document in the index: on a first start or after losing the index. */
+    private volatile boolean ready;
+
     void rebuildEmptyTypes() {
+        ready = false;
         long started = System.nanoTime();
         int refilled = 0;
         for (SearchSource source : sources.get()) {
@@ -186,6 +189,12 @@ public class SearchIndex {
         }
         // Operators (and bench/run) read from this line that search answers from a complete index.
         log.info("Search index: ready, {} empty types refilled in {} ms", refilled, (System.nanoTime() - started) / 1_000_000);
+        ready = true;
+    }
+
+    /** Whether the start-up refill of empty types is done, so that search answers from a complete index. */
+    boolean ready() {
+        return ready;
     }
 
     private void rebuild(SearchSource source, Runnable onDocument) {
