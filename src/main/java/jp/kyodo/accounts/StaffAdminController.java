@@ -26,9 +26,11 @@ class StaffAdminController {
     private static final int PAGE_SIZE = 50;
 
     private final StaffAdministration admin;
+    private final SecondFactor secondFactor;
     private final PortalUrls urls;
 
-    StaffAdminController(StaffAdministration admin, PortalUrls urls) {
+    StaffAdminController(StaffAdministration admin, PortalUrls urls, SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.admin = admin;
         this.urls = urls;
     }
@@ -81,7 +83,16 @@ class StaffAdminController {
         form.setVersion(a.version());
         model.addAttribute("form", form);
         model.addAttribute("departments", admin.departments());
+        model.addAttribute("secondFactorEnabled", secondFactor.enabled(id));
         return "accounts/admin/staff-form";
+    }
+
+    /** Clears a staff member's authenticator app (a lost or changed phone): their sessions end, and they set it up again. */
+    @PostMapping("/staff/{id}/second-factor/reset")
+    String resetSecondFactor(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+        secondFactor.reset(id, user);
+        redirect.addFlashAttribute("notice", "notice.secondFactor.reset");
+        return "redirect:/admin/staff/" + id;
     }
 
     @PostMapping("/staff/{id}")

@@ -35,11 +35,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailure,
-            SessionAccountCheck sessionAccountCheck,
+            SessionAccountCheck sessionAccountCheck, jp.kyodo.accounts.SecondFactor secondFactor,
             @Value("${kyodo.security.allowed-script-hashes:}") List<String> allowedScriptHashes) throws Exception {
         String hashes = allowedScriptHashes.stream().filter(h -> !h.isBlank()).map(h -> " '" + h.trim() + "'").collect(Collectors.joining());
         String policy = CONTENT_SECURITY_POLICY.formatted(hashes);
         http.addFilterAfter(sessionAccountCheck.filter(), SecurityContextHolderFilter.class)
+                .addFilterAfter(secondFactor.filter(), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/staff/**").hasRole("STAFF")
@@ -53,13 +54,13 @@ class SecurityConfiguration {
                         .loginPage("/login")
                         .usernameParameter("username")
                         .passwordParameter("password")
-                        .defaultSuccessUrl("/account", false)
+                        .successHandler(secondFactor.successHandler())
                         .failureHandler(loginFailure)
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/?loggedOut")
-                        .deleteCookies("JSESSIONID"))
+                        .deleteCookies("JSESSIONID", "SESSION"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                         .frameOptions(frame -> frame.deny())
