@@ -70,6 +70,7 @@ public class SecondFactor {
         SavedRequestAwareAuthenticationSuccessHandler proceed = new SavedRequestAwareAuthenticationSuccessHandler();
         proceed.setDefaultTargetUrl("/account");
         return (request, response, authentication) -> {
+            RecentPassword.given(request, clock.instant());
             if (authentication.getPrincipal() instanceof SignedInUser user && appliesTo(user)) {
                 Account account = accounts.findById(user.accountId()).orElseThrow();
                 if (account.secondFactorEnabled() || required) {

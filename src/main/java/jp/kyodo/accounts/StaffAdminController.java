@@ -56,6 +56,7 @@ class StaffAdminController {
         return "accounts/admin/staff-form";
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/staff/new")
     String invite(@ModelAttribute("form") StaffForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         try {
@@ -88,6 +89,7 @@ class StaffAdminController {
     }
 
     /** Clears a staff member's authenticator app (a lost or changed phone): their sessions end, and they set it up again. */
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/staff/{id}/second-factor/reset")
     String resetSecondFactor(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
         secondFactor.reset(id, user);
@@ -95,6 +97,7 @@ class StaffAdminController {
         return "redirect:/admin/staff/" + id;
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/staff/{id}")
     String updateStaff(@PathVariable long id, @ModelAttribute("form") StaffForm form, BindingResult result,
                        @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {
