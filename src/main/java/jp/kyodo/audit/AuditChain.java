@@ -27,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pin the chain at that moment.
  *
  * <p>The person's name ({@code actor_name}) is outside the hash, because it is erased when they delete their account;
- * the account number is inside.
+ * the account number is inside. The summary is inside through its digest ({@code summary_digest}, taken at sealing):
+ * when a deletion rewrites a summary that names the person, it marks it {@code summary_erased}, and the check then
+ * takes the digest as sealed instead of recomputing it from the text.
  */
 @Component
 public class AuditChain {
@@ -84,12 +86,12 @@ public class AuditChain {
         List<Entry> entries = jdbc.sql("""
                         select id, occurred_at, actor_id, action, record_type, record_id, summary from audit_entry
                         where chain_seq is null order by id limit :n""")
-                .param("n", BATCH).query((rs, i) -> Entry.of(rs)).list();
+                .param("n", BATCH).query((rs, i) -> Entry.of(rs, digest(rs.getString(7)))).list();
         for (Entry entry : entries) {
             seq++;
             previous = hash(previous, entry);
-            jdbc.sql("update audit_entry set chain_seq = :s, chain_hash = :h where id = :id")
-                    .param("s", seq).param("h", previous).param("id", entry.id()).update();
+            jdbc.sql("update audit_entry set chain_seq = :s, chain_hash = :h, summary_digest = :d where id = :id")
+                    .param("s", seq).param("h", previous).param("d", entry.summaryDigest()).param("id", entry.id()).update();
         }
         return entries.size();
     }
@@ -101,13 +103,17 @@ public class AuditChain {
             Long[] broken = {null};
             String[] previous = {GENESIS};
             jdbc.sql("""
-                            select id, occurred_at, actor_id, action, record_type, record_id, summary, chain_seq, chain_hash
+                            select id, occurred_at, actor_id, action, record_type, record_id, summary, chain_seq, chain_hash,
+                                   summary_digest, summary_erased
                             from audit_entry where chain_seq is not null order by chain_seq""")
                     .query(rs -> {
                         long seq = rs.getLong(8);
                         if (broken[0] == null) {
-                            String expected = hash(previous[0], Entry.of(rs));
-                            if (seq != checked[0] + 1 || !expected.equals(rs.getString(9))) {
+                            String sealed = rs.getString(10);
+                            // An erased summary is taken as sealed; any other must still be the text that was sealed.
+                            boolean textHolds = rs.getBoolean(11) || digest(rs.getString(7)).equals(sealed);
+                            String expected = hash(previous[0], Entry.of(rs, sealed));
+                            if (seq != checked[0] + 1 || !textHolds || !expected.equals(rs.getString(9))) {
                                 broken[0] = seq;
                             }
                         }
@@ -123,7 +129,7 @@ public class AuditChain {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(previous.getBytes(StandardCharsets.US_ASCII));
-            // Each field with its length, so that no two different entries give the same bytes.
+            // Each field with its length, so that no two different entries give the same bytes; the summary by its digest.
             for (String field : entry.fields()) {
                 byte[] bytes = field == null ? null : field.getBytes(StandardCharsets.UTF_8);
                 sha.update((bytes == null ? "-1:" : bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
@@ -137,19 +143,29 @@ public class AuditChain {
         }
     }
 
-    /** The part of an entry the chain covers. */
-    record Entry(long id, String occurredAt, String actorId, String action, String recordType, String recordId, String summary) {
+    /** The SHA-256 of a summary as sealed (null stands for no summary). */
+    static String digest(String summary) {
+        try {
+            byte[] bytes = summary == null ? new byte[] {0} : ("s" + summary).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
-        static Entry of(ResultSet rs) throws SQLException {
+    /** The part of an entry the chain covers. */
+    record Entry(long id, String occurredAt, String actorId, String action, String recordType, String recordId, String summaryDigest) {
+
+        static Entry of(ResultSet rs, String summaryDigest) throws SQLException {
             // Microseconds, as PostgreSQL keeps them, so the value read back is the value hashed.
             String at = rs.getTimestamp(2).toInstant().truncatedTo(ChronoUnit.MICROS).toString();
             long actor = rs.getLong(3);
             String actorId = rs.wasNull() ? null : Long.toString(actor);
-            return new Entry(rs.getLong(1), at, actorId, rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+            return new Entry(rs.getLong(1), at, actorId, rs.getString(4), rs.getString(5), rs.getString(6), summaryDigest);
         }
 
         List<String> fields() {
-            return java.util.Arrays.asList(Long.toString(id), occurredAt, actorId, action, recordType, recordId, summary);
+            return java.util.Arrays.asList(Long.toString(id), occurredAt, actorId, action, recordType, recordId, summaryDigest);
         }
     }
 }

@@ -80,6 +80,13 @@ class AuditChainIntegrationTest {
         // A person who deletes their account leaves the log by name; the chain does not cover the name.
         jdbc.sql("update audit_entry set actor_name = '削除された利用者' where id = :id").param("id", id).update();
         assertThat(chain.verify().intact()).isTrue();
+        // Their data in a summary is erased, marked so: the chain holds by the digest sealed; unmarked, it is refused.
+        assertThatThrownBy(() -> jdbc.sql("update audit_entry set summary = '承認(削除済み)' where id = :id").param("id", id).update())
+                .hasMessageContaining("append-only");
+        jdbc.sql("update audit_entry set summary = '承認(削除済み)', summary_erased = true where id = :id").param("id", id).update();
+        assertThat(chain.verify().intact()).isTrue();
+        assertThatThrownBy(() -> jdbc.sql("update audit_entry set summary_erased = false where id = :id").param("id", id).update())
+                .hasMessageContaining("append-only");
     }
 
     @Test
@@ -112,8 +119,7 @@ class AuditChainIntegrationTest {
             tamper("delete from audit_entry where chain_seq = " + (last - 1));
             assertThat(chain.verify().firstBroken()).isEqualTo(last);
         } finally {
-            tamper("insert into audit_entry (id, occurred_at, actor_id, actor_name, action, record_type, record_id, summary, chain_seq, chain_hash) "
-                    + "select id, occurred_at, actor_id, actor_name, action, record_type, record_id, summary, chain_seq, chain_hash "
+            tamper("insert into audit_entry select * "
                     + "from json_populate_record(null::audit_entry, '" + toJson(removed).replace("'", "''") + "')");
         }
         AuditChain.Verification restored = chain.verify();
