@@ -52,6 +52,18 @@ class Account {
     @Column(name = "department_id")
     private Long departmentId;
 
+    @Column(name = "session_epoch", nullable = false)
+    private int sessionEpoch;
+
+    @Column(name = "totp_secret")
+    private String totpSecret;
+
+    @Column(name = "totp_enabled_at")
+    private Instant totpEnabledAt;
+
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
     @Column(name = "role")
@@ -119,6 +131,48 @@ class Account {
         require(status == AccountStatus.PENDING_VERIFICATION, "Only a pending account can be verified");
         status = AccountStatus.ACTIVE;
         emailVerifiedAt = now;
+        updatedAt = now;
+    }
+
+    int sessionEpoch() {
+        return sessionEpoch;
+    }
+
+    /** Ends every session of the account (each carries a stamp of the epoch). */
+    void revokeSessions(Instant now) {
+        sessionEpoch++;
+        updatedAt = now;
+    }
+
+    boolean secondFactorEnabled() {
+        return totpSecret != null && totpEnabledAt != null;
+    }
+
+    String totpSecret() {
+        return totpSecret;
+    }
+
+    Long totpLastStep() {
+        return totpLastStep;
+    }
+
+    void enableSecondFactor(String secret, long step, Instant now) {
+        this.totpSecret = secret;
+        this.totpEnabledAt = now;
+        this.totpLastStep = step;
+        updatedAt = now;
+    }
+
+    /** Records the time step of an accepted code, so that the same code is refused if shown again. */
+    void acceptSecondFactorStep(long step) {
+        this.totpLastStep = step;
+    }
+
+    void resetSecondFactor(Instant now) {
+        this.totpSecret = null;
+        this.totpEnabledAt = null;
+        this.totpLastStep = null;
+        sessionEpoch++;
         updatedAt = now;
     }
 

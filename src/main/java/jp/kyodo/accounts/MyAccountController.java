@@ -36,6 +36,7 @@ class MyAccountController {
     String overview(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("account", selfService.summary(user.accountId()));
         model.addAttribute("profile", selfService.profile(user.accountId()));
+        model.addAttribute("secondFactorOffered", SecondFactor.appliesTo(user));
         return "accounts/account";
     }
 
@@ -127,6 +128,16 @@ class MyAccountController {
         }
         model.addAttribute("changed", changed);
         return "accounts/email-confirmed";
+    }
+
+    /** Ends this person's sessions on every device, this one included. */
+    @PostMapping("/sessions/end")
+    String logOutEverywhere(@AuthenticationPrincipal SignedInUser user, HttpServletRequest request, HttpServletResponse response,
+                            Authentication authentication, RedirectAttributes redirect) {
+        selfService.logOutEverywhere(user.accountId());
+        new SecurityContextLogoutHandler().logout(request, response, authentication);
+        redirect.addFlashAttribute("notice", "notice.account.loggedOutEverywhere");
+        return "redirect:/login";
     }
 
     @GetMapping("/delete")

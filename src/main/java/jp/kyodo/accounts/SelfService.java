@@ -72,6 +72,14 @@ class SelfService {
         audit.record(actor(account), "account.signup", "account", account.id(), null);
     }
 
+    /** Ends every session of the account, on every device (the caller signs the current one out too). */
+    @Transactional
+    public void logOutEverywhere(long accountId) {
+        Account account = accounts.findById(accountId).orElseThrow(NotFoundException::new);
+        account.revokeSessions(clock.instant());
+        audit.record(actor(account), "account.sessions.revoked", "account", account.id(), null);
+    }
+
     /** Sends the confirmation link again to a pending sign-up; silent for any other address. */
     @Transactional
     public void resendVerification(String rawEmail, String baseUrl) {

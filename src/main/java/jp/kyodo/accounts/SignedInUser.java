@@ -31,18 +31,21 @@ public final class SignedInUser implements UserDetails, Actor, CredentialsContai
         this.status = account.status();
         this.locked = locked;
         this.passwordHash = account.passwordHash();
-        this.credentialStamp = stamp(account.passwordHash());
+        this.credentialStamp = stamp(account);
     }
 
-    /** A digest of the password hash that outlives {@link #eraseCredentials()}: a changed password ends other sessions. */
-    static String stamp(String passwordHash) {
-        return passwordHash == null ? "" : Tokens.hash(passwordHash);
+    /**
+     * A digest of the password hash and the session epoch that outlives {@link #eraseCredentials()}: a changed password,
+     * "log out everywhere" or a reset second factor ends the other sessions.
+     */
+    static String stamp(Account account) {
+        return account.passwordHash() == null ? "" : Tokens.hash(account.passwordHash() + "#" + account.sessionEpoch());
     }
 
     /** Whether this session still describes the account as it is now (same rights, same password, still active). */
     boolean matches(Account account) {
         return account.status() == AccountStatus.ACTIVE
-                && credentialStamp.equals(stamp(account.passwordHash()))
+                && credentialStamp.equals(stamp(account))
                 && account.email().equals(email)
                 && account.name().equals(displayName)
                 && account.roles().equals(roles)
@@ -51,7 +54,7 @@ public final class SignedInUser implements UserDetails, Actor, CredentialsContai
 
     /** Whether the session may go on with fresh details (same password, still active) or must end. */
     boolean mayContinueAs(Account account) {
-        return account.status() == AccountStatus.ACTIVE && credentialStamp.equals(stamp(account.passwordHash()));
+        return account.status() == AccountStatus.ACTIVE && credentialStamp.equals(stamp(account));
     }
 
     @Override

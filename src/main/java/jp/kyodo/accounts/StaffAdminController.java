@@ -26,9 +26,11 @@ class StaffAdminController {
     private static final int PAGE_SIZE = 50;
 
     private final StaffAdministration admin;
+    private final SecondFactor secondFactor;
     private final PortalUrls urls;
 
-    StaffAdminController(StaffAdministration admin, PortalUrls urls) {
+    StaffAdminController(StaffAdministration admin, PortalUrls urls, SecondFactor secondFactor) {
+        this.secondFactor = secondFactor;
         this.admin = admin;
         this.urls = urls;
     }
@@ -54,6 +56,7 @@ class StaffAdminController {
         return "accounts/admin/staff-form";
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/staff/new")
     String invite(@ModelAttribute("form") StaffForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         try {
@@ -81,9 +84,20 @@ class StaffAdminController {
         form.setVersion(a.version());
         model.addAttribute("form", form);
         model.addAttribute("departments", admin.departments());
+        model.addAttribute("secondFactorEnabled", secondFactor.enabled(id));
         return "accounts/admin/staff-form";
     }
 
+    /** Clears a staff member's authenticator app (a lost or changed phone): their sessions end, and they set it up again. */
+    @jp.kyodo.shared.AsksPasswordAgain
+    @PostMapping("/staff/{id}/second-factor/reset")
+    String resetSecondFactor(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+        secondFactor.reset(id, user);
+        redirect.addFlashAttribute("notice", "notice.secondFactor.reset");
+        return "redirect:/admin/staff/" + id;
+    }
+
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/staff/{id}")
     String updateStaff(@PathVariable long id, @ModelAttribute("form") StaffForm form, BindingResult result,
                        @AuthenticationPrincipal SignedInUser user, Model model, RedirectAttributes redirect) {

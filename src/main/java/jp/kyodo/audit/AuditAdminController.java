@@ -15,9 +15,18 @@ class AuditAdminController {
     private static final int PAGE_SIZE = 50;
 
     private final AuditLog auditLog;
+    private final AuditChain chain;
 
-    AuditAdminController(AuditLog auditLog) {
+    AuditAdminController(AuditLog auditLog, AuditChain chain) {
         this.auditLog = auditLog;
+        this.chain = chain;
+    }
+
+    /** Recomputes the audit log's hash chain from the first entry and shows the result. */
+    @GetMapping("/admin/audit/chain")
+    String chain(Model model) {
+        model.addAttribute("chain", chain.verify());
+        return "audit/admin/chain";
     }
 
     @GetMapping("/admin/audit")

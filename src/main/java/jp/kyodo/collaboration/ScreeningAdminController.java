@@ -135,6 +135,7 @@ class ScreeningAdminController {
         return "redirect:/admin/screenings/" + id;
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/{id}/proposals/{proposalId}/decision")
     String decide(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable long proposalId,
                   @RequestParam long version, @RequestParam(required = false) String decision,

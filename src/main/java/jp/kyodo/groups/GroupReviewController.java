@@ -47,6 +47,7 @@ class GroupReviewController {
         return "groups/staff-statistics";
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/{id}/renewal")
     String acceptRenewal(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal SignedInUser staff,
                          Model model, RedirectAttributes redirect) {
@@ -59,6 +60,7 @@ class GroupReviewController {
         return "redirect:/staff/groups/" + id;
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/{id}/renewal/refuse")
     String refuseRenewal(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String message,
                          @AuthenticationPrincipal SignedInUser staff, Model model, RedirectAttributes redirect) {
@@ -86,6 +88,7 @@ class GroupReviewController {
         return "redirect:/staff/groups/" + id;
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/{id}/changes/{changeId}/accept")
     String acceptChange(@PathVariable long id, @PathVariable long changeId, @AuthenticationPrincipal SignedInUser staff,
                         Model model, RedirectAttributes redirect) {
@@ -98,6 +101,7 @@ class GroupReviewController {
         return "redirect:/staff/groups/" + id;
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/{id}/changes/{changeId}/reject")
     String rejectChange(@PathVariable long id, @PathVariable long changeId, @RequestParam(required = false) String message,
                         @AuthenticationPrincipal SignedInUser staff, Model model, RedirectAttributes redirect) {
@@ -110,6 +114,7 @@ class GroupReviewController {
         return "redirect:/staff/groups/" + id;
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/{id}/cancel")
     String cancel(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String message,
                   @AuthenticationPrincipal SignedInUser staff, Model model, RedirectAttributes redirect) {
@@ -127,6 +132,7 @@ class GroupReviewController {
         return show(id, model, null, null);
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/{id}/approve")
     String approve(@PathVariable long id, @RequestParam long version, @AuthenticationPrincipal SignedInUser staff,
                    Model model, RedirectAttributes redirect) {
@@ -152,6 +158,7 @@ class GroupReviewController {
         return "redirect:/staff/groups/" + id;
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/{id}/refuse")
     String refuse(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String message,
                   @AuthenticationPrincipal SignedInUser staff, Model model, RedirectAttributes redirect) {

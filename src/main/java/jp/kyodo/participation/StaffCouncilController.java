@@ -162,6 +162,7 @@ class StaffCouncilController {
         return "participation/staff-call";
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/calls/{callId}/{action}")
     String act(@AuthenticationPrincipal SignedInUser user, @PathVariable long callId, @PathVariable String action,
                @RequestParam Map<String, String> p, @RequestParam(name = "chosen", required = false) java.util.List<Long> chosen, Model model,

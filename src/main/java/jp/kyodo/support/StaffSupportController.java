@@ -160,6 +160,7 @@ class StaffSupportController {
         return "support/programme";
     }
 
+    @jp.kyodo.shared.AsksPasswordAgain
     @PostMapping("/grants/{id}/{action}")
     String grantAction(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable String action,
                        @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {

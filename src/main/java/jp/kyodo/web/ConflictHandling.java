@@ -13,9 +13,22 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ControllerAdvice
 class ConflictHandling {
 
+    private final LayoutModel layout;
+
+    ConflictHandling(LayoutModel layout) {
+        this.layout = layout;
+    }
+
+    /** The page, with what the layout needs (an exception handler's view gets no @ModelAttribute values by itself). */
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     @ResponseStatus(HttpStatus.CONFLICT)
-    String conflict() {
-        return "error/409";
+    org.springframework.web.servlet.ModelAndView conflict(jakarta.servlet.http.HttpServletRequest request,
+                                                          org.springframework.security.core.Authentication authentication) {
+        org.springframework.web.servlet.ModelAndView view = new org.springframework.web.servlet.ModelAndView("error/409");
+        view.addObject("city", layout.city());
+        view.addObject("currentUserName", layout.currentUserName(authentication));
+        view.addObject("langJa", LayoutModel.withLang(request, "ja"));
+        view.addObject("langEn", LayoutModel.withLang(request, "en"));
+        return view;
     }
 }

@@ -40,11 +40,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler loginFailure,
-            SessionAccountCheck sessionAccountCheck, ManagementPort managementPort,
+            SessionAccountCheck sessionAccountCheck, ManagementPort managementPort, jp.kyodo.accounts.SecondFactor secondFactor,
             @Value("${kyodo.security.allowed-script-hashes:}") List<String> allowedScriptHashes) throws Exception {
         String hashes = allowedScriptHashes.stream().filter(h -> !h.isBlank()).map(h -> " '" + h.trim() + "'").collect(Collectors.joining());
         String policy = CONTENT_SECURITY_POLICY.formatted(hashes);
         http.addFilterAfter(sessionAccountCheck.filter(), SecurityContextHolderFilter.class)
+                .addFilterAfter(secondFactor.filter(), org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // The actuator: health for load balancers; metrics on the management port (internal network
                         // only) or, without one, for administrators. See docs/operations.md, "Monitoring".
@@ -63,7 +64,7 @@ class SecurityConfiguration {
                         .loginPage("/login")
                         .usernameParameter("username")
                         .passwordParameter("password")
-                        .defaultSuccessUrl("/account", false)
+                        .successHandler(secondFactor.successHandler())
                         .failureHandler(loginFailure)
                         .permitAll())
                 // A scraper is told 401; everyone else is sent to the login form, as before.
@@ -74,7 +75,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/?loggedOut")
-                        .deleteCookies("JSESSIONID"))
+                        .deleteCookies("JSESSIONID", "SESSION"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                         .frameOptions(frame -> frame.deny())
