@@ -1,0 +1,73 @@
+package jp.kyodo.support;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.kyodo.shared.PersonalDataSection;
+import jp.kyodo.shared.PersonalDataSubject;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Endorsement and co-hosting applications and grant applications the person made, and the files they attached. They
+ * are decisions, some with money: they stay on deletion, without the applicant's name, address, phone and e-mail.
+ */
+@Component
+class SupportPersonalData implements PersonalDataSection {
+
+    private final JdbcClient jdbc;
+
+    SupportPersonalData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String key() {
+        return "support";
+    }
+
+    @Override
+    public Set<String> tables() {
+        return Set.of("support_event", "support_grant", "support_file");
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> export(PersonalDataSubject person) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        out.put("support_event", Rows.query(jdbc, """
+                select id, kind, group_id, organiser_name, organiser_address, organiser_representative, organiser_phone,
+                       organiser_email, officers, event_name, purpose, starts_on, ends_on, venue, status, decision_reason,
+                       notice_number, report_text, report_submitted_at, created_at
+                from support_event where applicant_id = :id order by created_at""", person));
+        out.put("support_grant", Rows.query(jdbc, """
+                select g.id, p.name as programme, g.group_id, g.applicant_name, g.project_name, g.purpose, g.total_cost,
+                       g.requested_amount, g.status, g.granted_amount, g.decision_reason, g.report_text, g.final_amount, g.paid_on,
+                       g.created_at
+                from support_grant g join support_programme p on p.id = g.programme_id where g.applicant_id = :id order by g.created_at""", person));
+        out.put("support_file", Rows.query(jdbc, """
+                select owner_type, owner_id, filename, content_type, size_bytes, uploaded_at from support_file
+                where uploaded_by = :id order by uploaded_at""", person));
+        return out;
+    }
+
+    @Override
+    public void forget(PersonalDataSubject person) {
+        Rows.update(jdbc, """
+                update support_event set organiser_representative = :label, organiser_phone = null, organiser_email = null,
+                       organiser_name = replace(organiser_name, :name, :label),
+                       organiser_address = case when group_id is null then '' else organiser_address end,
+                       officers = replace(officers, :name, :label)
+                where applicant_id = :id""", person);
+        Rows.update(jdbc, "update support_grant set applicant_name = replace(applicant_name, :name, :label) where applicant_id = :id", person);
+    }
+
+    @Override
+    public List<RetentionRule> retentionRules() {
+        return List.of(new RetentionRule("support-applications", before -> Rows.before(jdbc, """
+                update support_event set organiser_representative = :label, organiser_phone = null, organiser_email = null,
+                       organiser_address = case when group_id is null then '' else organiser_address end
+                where status in ('REFUSED', 'CANCELLED', 'WITHDRAWN', 'CLOSED') and updated_at < :before
+                  and organiser_representative <> :label""", before)));
+    }
+}
