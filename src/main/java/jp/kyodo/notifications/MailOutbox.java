@@ -57,7 +57,7 @@ public class MailOutbox {
     public void sendAndForget(String recipient, String key, Locale locale, Object... args) {
         String subject = messages.getMessage("mail." + key + ".subject", args, locale);
         String body = messages.getMessage("mail." + key + ".body", args, locale);
-        save(OutboxMail.erasedWhenSent(recipient, "[" + city.portalTitle(locale) + "] " + subject, body + "\n\n" + signature(locale)));
+        save(OutboxMail.erasedWhenSent(recipient, "[" + city.portalTitle(locale) + "] " + subject, body + "\n\n" + signature(locale), clock.instant()));
     }
 
     /** Queues a mail as it is. */
