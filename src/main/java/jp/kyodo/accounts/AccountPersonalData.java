@@ -51,7 +51,7 @@ class AccountPersonalData implements PersonalDataSection {
         Rows.update(jdbc, "delete from spring_session where principal_name = :email", person);
         for (String table : List.of("event_publication", "event_publication_archive")) {
             Rows.update(jdbc, "delete from " + table + " where completion_date is not null"
-                    + " and (strpos(serialized_event, :email) > 0 or strpos(serialized_event, :name) > 0)", person);
+                    + " and " + Rows.mentions("serialized_event"), person);
         }
     }
 }

@@ -48,6 +48,12 @@ class PersonalData {
 
     PersonalDataSubject subject(long accountId) {
         Account account = accounts.findById(accountId).orElseThrow();
-        return new PersonalDataSubject(account.id(), account.email(), account.name());
+        return subject(account);
+    }
+
+    static PersonalDataSubject subject(Account account) {
+        Profile profile = account.profile();
+        return new PersonalDataSubject(account.id(), account.email(), account.name(),
+                profile.phone() == null ? null : profile.phone().display(), profile.address());
     }
 }

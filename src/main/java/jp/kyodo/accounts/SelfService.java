@@ -222,7 +222,7 @@ class SelfService {
         if (account.roles().contains(Role.ADMIN) && accounts.countOtherActiveAdministrators(account.id()) == 0) {
             throw new InvalidInputException("currentPassword", "validation.lastAdministrator");
         }
-        PersonalDataSubject person = new PersonalDataSubject(account.id(), account.email(), account.name());
+        PersonalDataSubject person = PersonalData.subject(account);
         tokens.deleteAllOf(account.id());
         account.delete(clock.instant());
         audit.record("account.delete", "account", account.id(), null);

@@ -44,8 +44,6 @@ class AuditPersonalData implements PersonalDataSection {
     @Override
     public void forget(PersonalDataSubject person) {
         Rows.update(jdbc, "update audit_entry set actor_name = :label where actor_id = :id or actor_name in (:email, :name)", person);
-        Rows.update(jdbc, """
-                update audit_entry set summary = replace(replace(summary, :email, :label), :name, :label)
-                where strpos(summary, :email) > 0 or strpos(summary, :name) > 0""", person);
+        Rows.update(jdbc, "update audit_entry set summary = " + Rows.scrubbed("summary") + " where " + Rows.mentions("summary"), person);
     }
 }

@@ -52,9 +52,8 @@ class CentrePersonalData implements PersonalDataSection {
                 where account_id = :id and status = 'BOOKED' and starts_at > now()""", person);
         Rows.update(jdbc, "update centre_booking set booker_name = :label where account_id = :id", person);
         Rows.update(jdbc, """
-                update centre_advisor_request set details = replace(details, :name, :label),
-                       preferred_dates = replace(preferred_dates, :name, :label)
-                where requested_by = :id""", person);
+                update centre_advisor_request set details = %s, preferred_dates = %s
+                where requested_by = :id""".formatted(Rows.scrubbed("details"), Rows.scrubbed("preferred_dates")), person);
     }
 
     @Override

@@ -82,8 +82,8 @@ class CollaborationPersonalData implements PersonalDataSection {
         Rows.update(jdbc, "update collab_evaluation set author_name = :label where account_id = :id", person);
         // A proposal's text may name its writer (as the contact of the project); the proposal stays, the name goes.
         Rows.update(jdbc, """
-                update collab_proposal set capacity = replace(capacity, :name, :label), content = replace(content, :name, :label),
-                       purpose = replace(purpose, :name, :label), place = replace(place, :name, :label)
-                where created_by = :id""", person);
+                update collab_proposal set capacity = %s, content = %s, purpose = %s, place = %s
+                where created_by = :id""".formatted(Rows.scrubbed("capacity"), Rows.scrubbed("content"), Rows.scrubbed("purpose"),
+                Rows.scrubbed("place")), person);
     }
 }

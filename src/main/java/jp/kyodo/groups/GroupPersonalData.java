@@ -95,17 +95,11 @@ class GroupPersonalData implements PersonalDataSection {
         Rows.update(jdbc, "delete from civic_group_consent_request where lower(email) = lower(:email)", person);
         Rows.update(jdbc, "update civic_group_history set actor_name = :label where actor_id = :id", person);
         // Texts that quote the person: a change notice carries the old and new contact details, history lines name people.
-        Rows.update(jdbc, """
-                update civic_group_history set message = replace(replace(message, :email, :label), :name, :label)
-                where strpos(message, :email) > 0 or strpos(message, :name) > 0""", person);
-        Rows.update(jdbc, """
-                update civic_group_change set proposal = replace(replace(proposal, :email, :label), :name, :label),
-                       message = replace(replace(message, :email, :label), :name, :label)
-                where strpos(proposal, :email) > 0 or strpos(proposal, :name) > 0
-                   or strpos(message, :email) > 0 or strpos(message, :name) > 0""", person);
-        Rows.update(jdbc, """
-                update civic_group set last_decision_message = replace(replace(last_decision_message, :email, :label), :name, :label)
-                where strpos(last_decision_message, :email) > 0 or strpos(last_decision_message, :name) > 0""", person);
+        Rows.update(jdbc, "update civic_group_history set message = " + Rows.scrubbed("message") + " where " + Rows.mentions("message"), person);
+        Rows.update(jdbc, "update civic_group_change set proposal = " + Rows.scrubbed("proposal") + ", message = " + Rows.scrubbed("message")
+                + " where " + Rows.mentions("proposal") + " or " + Rows.mentions("message"), person);
+        Rows.update(jdbc, "update civic_group set last_decision_message = " + Rows.scrubbed("last_decision_message")
+                + " where " + Rows.mentions("last_decision_message"), person);
     }
 
     @Override

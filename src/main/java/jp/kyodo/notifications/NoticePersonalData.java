@@ -49,10 +49,7 @@ class NoticePersonalData implements PersonalDataSection {
         }
         Rows.update(jdbc, "delete from mail_outbox where lower(recipient) = lower(:email)", person);
         // Mails to others (staff told of the person's application) keep their text without the person's name and address.
-        Rows.update(jdbc, """
-                update mail_outbox set subject = replace(replace(subject, :email, :label), :name, :label),
-                                       body = replace(replace(body, :email, :label), :name, :label)
-                where strpos(subject, :email) > 0 or strpos(subject, :name) > 0
-                   or strpos(body, :email) > 0 or strpos(body, :name) > 0""", person);
+        Rows.update(jdbc, "update mail_outbox set subject = " + Rows.scrubbed("subject") + ", body = " + Rows.scrubbed("body")
+                + " where " + Rows.mentions("subject") + " or " + Rows.mentions("body"), person);
     }
 }

@@ -71,7 +71,21 @@ public interface PersonalDataSection {
             return spec.query().listOfRows().stream().map(Rows::clean).toList();
         }
 
-        /** Runs an update with the person's id, e-mail, name and the neutral label as parameters. */
+        /**
+         * A text column with the person's e-mail, name, phone and address replaced by the neutral label, for the free texts
+         * of records that are kept (a message quoting a phone number, a change notice carrying the old contact details).
+         */
+        public static String scrubbed(String column) {
+            return "replace(replace(replace(replace(" + column + ", :email, :label), :name, :label), :phone, :label), :address, :label)";
+        }
+
+        /** Whether a text column mentions the person's e-mail, name, phone or address. */
+        public static String mentions(String column) {
+            return "(strpos(" + column + ", :email) > 0 or strpos(" + column + ", :name) > 0 or strpos(" + column + ", :phone) > 0"
+                    + " or strpos(" + column + ", :address) > 0)";
+        }
+
+        /** Runs an update with the person's id, e-mail, name, phone, address and the neutral label as parameters. */
         public static int update(JdbcClient jdbc, String sql, PersonalDataSubject person) {
             JdbcClient.StatementSpec spec = jdbc.sql(sql);
             if (sql.contains(":id")) {
@@ -82,6 +96,13 @@ public interface PersonalDataSection {
             }
             if (sql.contains(":name")) {
                 spec = spec.param("name", person.name());
+            }
+            // A missing phone or address stands in as the e-mail: replace() with a null would blank the whole text.
+            if (sql.contains(":phone")) {
+                spec = spec.param("phone", blank(person.phone()) ? person.email() : person.phone());
+            }
+            if (sql.contains(":address")) {
+                spec = spec.param("address", blank(person.address()) ? person.email() : person.address());
             }
             if (sql.contains(":label")) {
                 spec = spec.param("label", ERASED_NAME);
@@ -107,6 +128,10 @@ public interface PersonalDataSection {
                 case null -> null;
                 default -> value;
             };
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
         }
 
         private static Map<String, Object> clean(Map<String, Object> row) {

@@ -55,11 +55,13 @@ class SupportPersonalData implements PersonalDataSection {
     public void forget(PersonalDataSubject person) {
         Rows.update(jdbc, """
                 update support_event set organiser_representative = :label, organiser_phone = null, organiser_email = null,
-                       organiser_name = replace(organiser_name, :name, :label),
+                       organiser_name = %s,
                        organiser_address = case when group_id is null then '' else organiser_address end,
-                       officers = replace(officers, :name, :label)
-                where applicant_id = :id""", person);
-        Rows.update(jdbc, "update support_grant set applicant_name = replace(applicant_name, :name, :label) where applicant_id = :id", person);
+                       officers = %s, outline = %s, report_text = %s
+                where applicant_id = :id""".formatted(Rows.scrubbed("organiser_name"), Rows.scrubbed("officers"), Rows.scrubbed("outline"),
+                Rows.scrubbed("report_text")), person);
+        Rows.update(jdbc, "update support_grant set applicant_name = %s, budget_note = %s, report_text = %s where applicant_id = :id"
+                .formatted(Rows.scrubbed("applicant_name"), Rows.scrubbed("budget_note"), Rows.scrubbed("report_text")), person);
     }
 
     @Override

@@ -59,8 +59,11 @@ class TrainingPersonalData implements PersonalDataSection {
                   and not exists (select 1 from training_session s where s.course_id = r.course_id and s.held_on < current_date)""", person);
         Rows.update(jdbc, """
                 update training_registration set name = :label, email = 'erased-' || id || '@deleted.invalid',
-                       group_name = replace(group_name, :name, :label)
-                where account_id = :id or lower(email) = lower(:email)""", person);
+                       group_name = %s
+                where account_id = :id or lower(email) = lower(:email)""".formatted(Rows.scrubbed("group_name")), person);
+        Rows.update(jdbc, """
+                update training_feedback f set comment = %s from training_registration r
+                where r.id = f.registration_id and r.account_id = :id and %s""".formatted(Rows.scrubbed("comment"), Rows.mentions("comment")), person);
     }
 
     @Override

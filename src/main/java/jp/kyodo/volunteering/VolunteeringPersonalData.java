@@ -72,12 +72,10 @@ class VolunteeringPersonalData implements PersonalDataSection {
                   and s.held_on >= current_date""", person);
         Rows.update(jdbc, "update vol_application set applicant_name = :label where account_id = :id", person);
         Rows.update(jdbc, "update vol_app_message set sender_name = :label where sender_account_id = :id", person);
-        Rows.update(jdbc, """
-                update vol_app_message set body = replace(replace(body, :email, :label), :name, :label)
-                where strpos(body, :email) > 0 or strpos(body, :name) > 0""", person);
-        Rows.update(jdbc, """
-                update vol_conv_message set body = replace(replace(body, :email, :label), :name, :label)
-                where strpos(body, :email) > 0 or strpos(body, :name) > 0""", person);
+        Rows.update(jdbc, "update vol_app_message set body = " + Rows.scrubbed("body") + " where " + Rows.mentions("body"), person);
+        Rows.update(jdbc, "update vol_conv_message set body = " + Rows.scrubbed("body") + " where " + Rows.mentions("body"), person);
+        Rows.update(jdbc, "update vol_application set message = " + Rows.scrubbed("message") + " where account_id = :id and "
+                + Rows.mentions("message"), person);
     }
 
     @Override

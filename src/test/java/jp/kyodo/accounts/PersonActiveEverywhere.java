@@ -181,15 +181,15 @@ class PersonActiveEverywhere {
         jdbc.sql("""
                 insert into centre_booking (room_id, starts_at, ends_at, account_id, group_id, booker_name, purpose, people, rate, fee,
                     status, payment_due_on, paid_amount, paid_on, created_at)
-                values (:r, now() - interval '400 days', now() - interval '400 days' + interval '1 hour', :id, null, :n, '会議', 5, 1000,
-                    1000, 'PAID', current_date - 400, 1000, current_date - 401, now())""")
-                .param("r", room).param("id", id).param("n", name).update();
+                values (:r, date_trunc('hour', now()) - make_interval(days => :days), date_trunc('hour', now()) - make_interval(days => :days)
+                    + interval '1 hour', :id, null, :n, '会議', 5, 1000, 1000, 'PAID', current_date - 400, 1000, current_date - 401, now())""")
+                .param("r", room).param("days", 400 + random.nextInt(3000)).param("id", id).param("n", name).update();
         long comingBooking = jdbc.sql("""
                 insert into centre_booking (room_id, starts_at, ends_at, account_id, group_id, booker_name, purpose, people, rate, fee,
                     status, payment_due_on, created_at)
-                values (:r, date_trunc('hour', now()) + interval '900 days', date_trunc('hour', now()) + interval '900 days 1 hour', :id,
-                    null, :n, '会議', 5, 1000, 1000, 'BOOKED', current_date + 890, now()) returning id""")
-                .param("r", room).param("id", id).param("n", name).query(Long.class).single();
+                values (:r, date_trunc('hour', now()) + make_interval(days => :days), date_trunc('hour', now()) + make_interval(days => :days)
+                    + interval '1 hour', :id, null, :n, '会議', 5, 1000, 1000, 'BOOKED', current_date + 890, now()) returning id""")
+                .param("r", room).param("days", 900 + random.nextInt(3000)).param("id", id).param("n", name).query(Long.class).single();
         jdbc.sql("""
                 insert into centre_advisor_request (group_id, group_name, requested_by, topic, details, preferred_dates, status, created_at, updated_at)
                 values (:g, '消去テストの会', :id, 'ACCOUNTING', :d, '来週', 'REQUESTED', now(), now())""")

@@ -119,7 +119,7 @@ class PersonalDataRetentionTest {
         return jdbc.sql("""
                 insert into centre_booking (room_id, starts_at, ends_at, account_id, booker_name, purpose, people, rate, fee, status,
                     payment_due_on, paid_amount, paid_on, created_at)
-                values (:r, :at - interval '2 hours', :at - interval '1 hour', :a, '保存 花子', '会議', 3, 0, 0, 'PAID', :d, 0, :d, :at)
+                values (:r, cast(:at as timestamptz) - interval '2 hours', cast(:at as timestamptz) - interval '1 hour', :a, '保存 花子', '会議', 3, 0, 0, 'PAID', :d, 0, :d, :at)
                 returning id""").param("r", room).param("at", at(day)).param("a", account).param("d", day).query(Long.class).single();
     }
 
