@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.kyodo.shared.PersonalDataSection;
 import jp.kyodo.shared.PersonalDataSubject;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * committee member, their screening sheets. All of it is part of decisions and stays on deletion, with the name replaced.
  */
 @Component
+@Order(10)
 class CollaborationPersonalData implements PersonalDataSection {
 
     private final JdbcClient jdbc;

@@ -6,14 +6,17 @@ import java.util.Map;
 import java.util.Set;
 import jp.kyodo.shared.PersonalDataSection;
 import jp.kyodo.shared.PersonalDataSubject;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Group memberships, and the fields of a group's record that are the person's own (as its representative or contact).
- * On deletion the memberships and invitations go; the group's record stays without the person's name and address.
+ * On deletion the memberships and invitations go; the group's record stays without the person's name and address. It runs
+ * after the other modules' sections, which may still look up the person's groups (a group's application names its representative).
  */
 @Component
+@Order(80)
 class GroupPersonalData implements PersonalDataSection {
 
     /** The person is the group's representative (by their membership role or the address in the record). */

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import jp.kyodo.shared.PersonalDataSection;
 import jp.kyodo.shared.PersonalDataSubject;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Notices, notice settings and follows, and the mails sent to the person. On deletion all of it goes. */
 @Component
+@Order(10)
 class NoticePersonalData implements PersonalDataSection {
 
     private final JdbcClient jdbc;

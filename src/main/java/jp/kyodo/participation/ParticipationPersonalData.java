@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.kyodo.shared.PersonalDataSection;
 import jp.kyodo.shared.PersonalDataSubject;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * registration to a coming workshop) is withdrawn.
  */
 @Component
+@Order(10)
 class ParticipationPersonalData implements PersonalDataSection {
 
     /** An e-mail column's value once erased: unique per row, so that unique indexes on the column still hold. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.kyodo.shared.PersonalDataSection;
 import jp.kyodo.shared.PersonalDataSubject;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * are decisions, some with money: they stay on deletion, without the applicant's name, address, phone and e-mail.
  */
 @Component
+@Order(10)
 class SupportPersonalData implements PersonalDataSection {
 
     private final JdbcClient jdbc;
@@ -39,7 +41,9 @@ class SupportPersonalData implements PersonalDataSection {
                 select id, kind, group_id, organiser_name, organiser_address, organiser_representative, organiser_phone,
                        organiser_email, officers, event_name, purpose, starts_on, ends_on, venue, status, decision_reason,
                        notice_number, report_text, report_submitted_at, created_at
-                from support_event where applicant_id = :id order by created_at""", person));
+                from support_event where applicant_id = :id
+                   or (organiser_representative = :name and group_id in (select m.group_id from civic_group_member m where m.account_id = :id))
+                order by created_at""", person));
         out.put("support_grant", Rows.query(jdbc, """
                 select g.id, p.name as programme, g.group_id, g.applicant_name, g.project_name, g.purpose, g.total_cost,
                        g.requested_amount, g.status, g.granted_amount, g.decision_reason, g.report_text, g.final_amount, g.paid_on,
@@ -60,6 +64,11 @@ class SupportPersonalData implements PersonalDataSection {
                        officers = %s, outline = %s, report_text = %s
                 where applicant_id = :id""".formatted(Rows.scrubbed("organiser_name"), Rows.scrubbed("officers"), Rows.scrubbed("outline"),
                 Rows.scrubbed("report_text")), person);
+        // A group's application names the group's representative, whoever applied: their name and contact go too.
+        Rows.update(jdbc, """
+                update support_event set organiser_representative = :label, organiser_phone = null, organiser_email = null
+                where organiser_representative = :name
+                  and group_id in (select m.group_id from civic_group_member m where m.account_id = :id)""", person);
         Rows.update(jdbc, "update support_grant set applicant_name = %s, budget_note = %s, report_text = %s where applicant_id = :id"
                 .formatted(Rows.scrubbed("applicant_name"), Rows.scrubbed("budget_note"), Rows.scrubbed("report_text")), person);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.kyodo.shared.PersonalDataSection;
 import jp.kyodo.shared.PersonalDataSubject;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * deletion; past ones stay (the course's attendance figures) without the person's name and e-mail.
  */
 @Component
+@Order(10)
 class TrainingPersonalData implements PersonalDataSection {
 
     private final JdbcClient jdbc;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import jp.kyodo.shared.PersonalDataSection;
 import jp.kyodo.shared.PersonalDataSubject;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * shifts still to come are cancelled.
  */
 @Component
+@Order(10)
 class VolunteeringPersonalData implements PersonalDataSection {
 
     private final JdbcClient jdbc;

@@ -10,9 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import jp.kyodo.IntegrationTest;
 import jp.kyodo.TestMailServer;
 import jp.kyodo.TestPeople;
@@ -96,25 +94,8 @@ class AccountDeletionPrivacyTest {
         assertThat(json).doesNotContain("password_hash").doesNotContain("token_hash");
     }
 
-    /** Every text column of every table that holds the person's e-mail, name, phone (either form) or address. */
     private List<String> tablesHolding(PersonActiveEverywhere.Person p) {
-        List<Map<String, Object>> columns = jdbc.sql("""
-                select table_name, column_name from information_schema.columns
-                where table_schema = 'public' and data_type in ('character varying', 'text', 'character', 'json', 'jsonb')
-                order by table_name, column_name""").query().listOfRows();
-        List<String> found = new ArrayList<>();
-        for (Map<String, Object> column : columns) {
-            String c = "\"" + column.get("column_name") + "\"";
-            long n = jdbc.sql("select count(*) from \"" + column.get("table_name") + "\" where strpos(lower(" + c + "::text), :e) > 0"
-                            + " or strpos(" + c + "::text, :n) > 0 or strpos(" + c + "::text, :p) > 0 or strpos(" + c + "::text, :d) > 0"
-                            + " or strpos(" + c + "::text, :a) > 0")
-                    .param("e", p.email().toLowerCase()).param("n", p.name()).param("p", p.phone()).param("d", p.phone().replace("-", ""))
-                    .param("a", p.address()).query(Long.class).single();
-            if (n > 0) {
-                found.add(column.get("table_name") + "." + column.get("column_name"));
-            }
-        }
-        return found;
+        return PersonSearch.tablesHolding(jdbc, p.email(), p.name(), p.phone(), p.address());
     }
 
     private long count(String sql, Object id) {
