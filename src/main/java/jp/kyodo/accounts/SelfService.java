@@ -9,6 +9,7 @@ import java.util.Optional;
 import jp.kyodo.audit.AuditLog;
 import jp.kyodo.notifications.MailOutbox;
 import jp.kyodo.shared.Actor;
+import jp.kyodo.shared.PersonalDataSubject;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -26,9 +27,12 @@ class SelfService {
     private final AuditLog audit;
     private final AccountSettings settings;
     private final Clock clock;
+    private final PersonalData personalData;
 
     SelfService(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
-                PasswordPolicy passwordPolicy, MailOutbox mail, AuditLog audit, AccountSettings settings, Clock clock) {
+                PasswordPolicy passwordPolicy, MailOutbox mail, AuditLog audit, AccountSettings settings, Clock clock,
+                PersonalData personalData) {
+        this.personalData = personalData;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -226,13 +230,14 @@ class SelfService {
         if (account.roles().contains(Role.ADMIN) && accounts.countOtherActiveAdministrators(account.id()) == 0) {
             throw new InvalidInputException("currentPassword", "validation.lastAdministrator");
         }
-        String email = account.email();
-        String name = account.name();
+        PersonalDataSubject person = PersonalData.subject(account);
         tokens.deleteAllOf(account.id());
         account.delete(clock.instant());
-        mail.send(email, "deleted", LocaleContextHolder.getLocale(), name);
         audit.record("account.delete", "account", account.id(), null);
         audit.forgetActorName(account.id(), account.name());
+        personalData.forget(person);
+        // The farewell mail is the last trace of the address: it leaves the outbox as soon as it is sent.
+        mail.sendAndForget(person.email(), "deleted", LocaleContextHolder.getLocale(), person.name());
     }
 
     /** After a password or address change, links mailed earlier (possibly to an old address) stop working. */

@@ -49,10 +49,25 @@ public class MailOutbox {
         queue(recipient, "[" + city.portalTitle(locale) + "] " + subject, body + "\n\n" + signature(locale));
     }
 
+    /**
+     * Like {@link #send}, for a person whose data the portal erases: the mail leaves the outbox as soon as it is sent,
+     * so their address is kept nowhere (the farewell mail of a deleted account).
+     */
+    @Transactional
+    public void sendAndForget(String recipient, String key, Locale locale, Object... args) {
+        String subject = messages.getMessage("mail." + key + ".subject", args, locale);
+        String body = messages.getMessage("mail." + key + ".body", args, locale);
+        save(OutboxMail.erasedWhenSent(recipient, "[" + city.portalTitle(locale) + "] " + subject, body + "\n\n" + signature(locale), clock.instant()));
+    }
+
     /** Queues a mail as it is. */
     @Transactional
     public void queue(String recipient, String subject, String body) {
-        mails.save(new OutboxMail(recipient, subject, body, clock.instant()));
+        save(new OutboxMail(recipient, subject, body, clock.instant()));
+    }
+
+    private void save(OutboxMail mail) {
+        mails.save(mail);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

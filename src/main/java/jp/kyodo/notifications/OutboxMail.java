@@ -46,6 +46,9 @@ class OutboxMail {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    @Column(name = "erase_when_sent")
+    private boolean eraseWhenSent;
+
     protected OutboxMail() {
     }
 
@@ -56,6 +59,13 @@ class OutboxMail {
         this.status = MailStatus.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
+    }
+
+    /** A mail deleted from the outbox once it is sent. */
+    static OutboxMail erasedWhenSent(String recipient, String subject, String body, Instant now) {
+        OutboxMail mail = new OutboxMail(recipient, subject, body, now);
+        mail.eraseWhenSent = true;
+        return mail;
     }
 
     /** Puts a failed mail back in the queue, as an administrator asks after fixing the cause. */

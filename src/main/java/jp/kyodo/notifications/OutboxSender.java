@@ -108,6 +108,7 @@ class OutboxSender {
             mailSender.send(message);
             jdbc.sql("update mail_outbox set status = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = null where id = :id")
                     .param("now", java.sql.Timestamp.from(clock.instant())).param("id", mail.id()).update();
+            jdbc.sql("delete from mail_outbox where id = :id and erase_when_sent").param("id", mail.id()).update();
         } catch (RuntimeException e) {
             int attempts = mail.attempts() + 1;
             String status = attempts >= maxAttempts ? "FAILED" : "PENDING";

@@ -684,7 +684,7 @@ class Councils {
                         from council_application a where a.call_id = :c order by a.number""")
                 .param("c", callId).param("r", raterId == null ? -1L : raterId)
                 .query((rs, i) -> new Application(rs.getLong("id"), callId, rs.getString("number"), rs.getLong("account_id"), rs.getString("name"),
-                        rs.getString("furigana"), rs.getDate("birth_date").toLocalDate(), rs.getString("address"), rs.getString("phone"),
+                        rs.getString("furigana"), rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("address"), rs.getString("phone"),
                         rs.getString("occupation"), rs.getString("essay"), CharacterCount.of(rs.getString("essay")),
                         ApplicationStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
                         rs.getObject("avg_score") == null ? null : Math.round(rs.getDouble("avg_score") * 10) / 10.0, rs.getInt("raters"),
