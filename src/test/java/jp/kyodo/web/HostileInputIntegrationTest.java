@@ -90,8 +90,9 @@ class HostileInputIntegrationTest {
 
     private static final Pattern LINK = Pattern.compile("(?:href|action)=\"(/[^\"#?]*)");
     private static final Pattern FIELD = Pattern.compile("name=\"([A-Za-z][A-Za-z0-9_.\\[\\]]*)\"");
-    private static final Pattern LIVE_JAVASCRIPT_URL = Pattern.compile("(?i)(?:href|src|action|formaction)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):");
-    private static final Pattern INJECTED_HANDLER = Pattern.compile("(?i)<[^>]*\\son(?:mouseover|focus|error|load)\\s*=\\s*[\"']?alert");
+    /** A start tag with its attributes, as a browser reads them (quoted values may hold anything but their quote). */
+    private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9-]*)((?:\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?)*)\\s*/?>");
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\s+([^\\s\"'>/=]+)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?");
 
     private enum Caller { ANONYMOUS, RESIDENT, COMMITTEE, STAFF, ADMIN }
 
@@ -136,10 +137,12 @@ class HostileInputIntegrationTest {
     private final List<String> serverErrors = new ArrayList<>();
     private final List<String> unescaped = new ArrayList<>();
     private int requests;
+    private int formsFilled;
 
     @Test
     void hostileInputIsRefusedOrShownEscapedAndNeverFails() throws Exception {
         mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .addFilters(context.getBean(NulCharacterFilter.class))
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
         Map<String, List<HostileInput>> corpus = HostileInput.corpus();
         assertThat(corpus.keySet()).contains("script", "attribute", "url", "sql", "traversal", "long", "control", "nul",
@@ -173,6 +176,32 @@ class HostileInputIntegrationTest {
                     send(route, caller, concrete(route, known, null), values, String.join("+", bundle));
                 }
             }
+            if (route.method() == HttpMethod.POST) {
+                // As a browser fills the form the page shows: hostile text in its text fields, the rest as shown,
+                // so that the text passes the other fields' rules and is stored and shown again.
+                String path = concrete(route, known, null);
+                for (Caller caller : admitted) {
+                    List<Field> fields = forms.get(path + "|" + caller);
+                    if (fields == null || fields.stream().noneMatch(Field::text)) {
+                        continue;
+                    }
+                    Map<String, List<HostileInput>> values = new LinkedHashMap<>();
+                    Map<String, String> plain = new LinkedHashMap<>();
+                    for (Field f : fields) {
+                        if (f.text()) {
+                            List<HostileInput> parts = new ArrayList<>();
+                            for (String kind : List.of("script", "attribute", "url", "sql", "nul", "rtl", "combining", "emoji")) {
+                                parts.add(pick(corpus.get(kind), route.pattern() + f.name()));
+                            }
+                            values.put(f.name(), parts);
+                        } else {
+                            plain.put(f.name(), f.value());
+                        }
+                    }
+                    formsFilled++;
+                    send(route, caller, path, values, plain, "form:script+attribute+url+sql+nul+rtl+combining+emoji");
+                }
+            }
             if (!route.pathVariables().isEmpty()) {
                 // One hostile value in place of the last path variable, its class turning from route to route.
                 String kind = PATH_CLASSES.get(Math.floorMod(route.pattern().hashCode(), PATH_CLASSES.size()));
@@ -181,8 +210,10 @@ class HostileInputIntegrationTest {
         }
         overRealHttp(routes, corpus.get("invalid-utf8"), corpus.get("surrogate-percent"));
 
-        System.out.printf("%nHostile input: %d routes, %d requests; parameters reached per class: %s%n", routes.size(), requests, perClass);
+        System.out.printf("%nHostile input: %d routes, %d requests, %d forms filled as shown; parameters reached per class: %s%n",
+                routes.size(), requests, formsFilled, perClass);
         assertThat(routes).as("routes found in the handler mappings").hasSizeGreaterThan(100);
+        assertThat(formsFilled).as("forms filled as a browser would").isGreaterThan(20);
         List<String> problems = new ArrayList<>(serverErrors);
         problems.addAll(unescaped);
         assertThat(problems).as("requests answered with a server error, and pages showing hostile text unescaped").isEmpty();
@@ -337,7 +368,9 @@ class HostileInputIntegrationTest {
                     if (result == null || !isHtml(result)) {
                         continue;
                     }
-                    Matcher m = LINK.matcher(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+                    String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    collectForms(html, caller);
+                    Matcher m = LINK.matcher(html);
                     while (m.find()) {
                         if (links.add(m.group(1))) {
                             next.add(m.group(1));
@@ -360,6 +393,63 @@ class HostileInputIntegrationTest {
             }
         }
         return known;
+    }
+
+    /** A field of a form as the page renders it. */
+    private record Field(String name, String type, String value) {
+        boolean text() {
+            return type.equals("text") || type.equals("textarea") || type.equals("search");
+        }
+    }
+
+    private static final Pattern FORM = Pattern.compile("(?is)<form\\b([^>]*)>(.*?)</form>");
+    private static final Pattern CONTROL = Pattern.compile("(?is)<(input|textarea|select)\\b([^>]*)>(?:(.*?)</\\1>)?");
+
+    /** The POST forms on the pages the crawl opened, by their address: a browser's way of filling them. */
+    private final Map<String, List<Field>> forms = new HashMap<>();
+
+    private void collectForms(String html, Caller caller) {
+        Matcher form = FORM.matcher(html);
+        while (form.find()) {
+            String action = attribute(form.group(1), "action");
+            if (action == null || !action.startsWith("/") || !"post".equalsIgnoreCase(attribute(form.group(1), "method"))) {
+                continue;
+            }
+            List<Field> fields = new ArrayList<>();
+            Matcher control = CONTROL.matcher(form.group(2));
+            while (control.find()) {
+                String name = attribute(control.group(2), "name");
+                if (name == null || name.equals("_csrf")) {
+                    continue;
+                }
+                String tag = control.group(1).toLowerCase(Locale.ROOT);
+                String type = tag.equals("input") ? java.util.Objects.requireNonNullElse(attribute(control.group(2), "type"), "text").toLowerCase(Locale.ROOT) : tag;
+                String value = switch (tag) {
+                    case "textarea" -> unescapeHtml(java.util.Objects.requireNonNullElse(control.group(3), ""));
+                    case "select" -> {
+                        Matcher option = Pattern.compile("(?is)<option\\b[^>]*value=\"([^\"]+)\"").matcher(java.util.Objects.requireNonNullElse(control.group(3), ""));
+                        yield option.find() ? unescapeHtml(option.group(1)) : "";
+                    }
+                    default -> unescapeHtml(java.util.Objects.requireNonNullElse(attribute(control.group(2), "value"), type.equals("checkbox") ? "on" : ""));
+                };
+                if ((type.equals("radio") || type.equals("checkbox")) && fields.stream().anyMatch(f -> f.name().equals(name))) {
+                    continue;
+                }
+                if (!type.equals("submit") && !type.equals("file") && !type.equals("button")) {
+                    fields.add(new Field(name, type, value));
+                }
+            }
+            forms.putIfAbsent(action.replaceAll("[?#].*", "") + "|" + caller, fields);
+        }
+    }
+
+    private static String attribute(String attributes, String name) {
+        Matcher m = Pattern.compile("(?is)(?:^|\\s)" + name + "\\s*=\\s*\"([^\"]*)\"").matcher(attributes);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String unescapeHtml(String text) {
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(text);
     }
 
     private static String prefix(String pattern, String variable) {
@@ -409,6 +499,11 @@ class HostileInputIntegrationTest {
     // ---- Sending and checking ----
 
     private void send(Route route, Caller caller, String path, Map<String, List<HostileInput>> parts, String kind) throws Exception {
+        send(route, caller, path, parts, Map.of(), kind);
+    }
+
+    private void send(Route route, Caller caller, String path, Map<String, List<HostileInput>> parts, Map<String, String> plain,
+                      String kind) throws Exception {
         boolean percent = HostileInput.percentEncoded(kind.split("\\+")[0]);
         Map<String, HostileInput> values = new LinkedHashMap<>();
         parts.forEach((name, list) -> values.put(name, new HostileInput(kind,
@@ -436,6 +531,7 @@ class HostileInputIntegrationTest {
         } else {
             MockHttpServletRequestBuilder form = request(route.method(), URI.create(path));
             values.forEach((name, v) -> form.param(name, v.text()));
+            plain.forEach(form::param);
             builder = form;
         }
         if (route.method() != HttpMethod.GET) {
@@ -525,21 +621,29 @@ class HostileInputIntegrationTest {
                 unescaped.add(what + ": " + v.label() + " appears as written");
             }
         }
-        Matcher script = LIVE_JAVASCRIPT_URL.matcher(body);
-        if (script.find()) {
-            unescaped.add(what + ": a live script address near «" + around(body, script.start()) + "»");
-        }
-        Matcher handler = INJECTED_HANDLER.matcher(body);
-        if (handler.find()) {
-            unescaped.add(what + ": an injected event handler near «" + around(body, handler.start()) + "»");
+        Matcher tag = TAG.matcher(body);
+        while (tag.find()) {
+            Matcher attribute = ATTRIBUTE.matcher(tag.group(2));
+            while (attribute.find()) {
+                String name = attribute.group(1).toLowerCase(Locale.ROOT);
+                String value = attribute.group(2) == null ? "" : attribute.group(2).replaceAll("^[\"']|[\"']$", "").strip()
+                        .toLowerCase(Locale.ROOT);
+                if (name.startsWith("on")) {
+                    unescaped.add(what + ": an event-handler attribute in «" + abbreviate(tag.group()) + "»");
+                }
+                if ((name.equals("href") || name.equals("src") || name.equals("action") || name.equals("formaction"))
+                        && (value.startsWith("javascript:") || value.startsWith("vbscript:") || value.startsWith("data:text/html"))) {
+                    unescaped.add(what + ": a script address in «" + abbreviate(tag.group()) + "»");
+                }
+            }
         }
         if (body.contains("<script>alert(")) {
             unescaped.add(what + ": a live injected script");
         }
     }
 
-    private static String around(String body, int at) {
-        return body.substring(Math.max(0, at - 40), Math.min(body.length(), at + 80));
+    private static String abbreviate(String text) {
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
     }
 
     // ---- Callers ----
