@@ -153,7 +153,10 @@ class HostileInputIntegrationTest {
             signIn(caller);
         }
         List<Route> routes = routes();
+        long started = System.nanoTime();
         Map<String, Map<String, String>> known = knownPathValues(routes);
+        int crawled = requests;
+        long crawlSeconds = (System.nanoTime() - started) / 1_000_000_000;
 
         Map<String, Integer> perClass = new LinkedHashMap<>();
         for (Route listed : routes) {
@@ -210,8 +213,9 @@ class HostileInputIntegrationTest {
         }
         overRealHttp(routes, corpus.get("invalid-utf8"), corpus.get("surrogate-percent"));
 
-        System.out.printf("%nHostile input: %d routes, %d requests, %d forms filled as shown; parameters reached per class: %s%n",
-                routes.size(), requests, formsFilled, perClass);
+        System.out.printf("%nHostile input: %d routes, %d pages crawled for ids and forms (%d s), %d requests in all (%d s), %d forms"
+                        + " filled as shown; parameters reached per class: %s%n", routes.size(), crawled, crawlSeconds, requests,
+                (System.nanoTime() - started) / 1_000_000_000, formsFilled, perClass);
         assertThat(routes).as("routes found in the handler mappings").hasSizeGreaterThan(100);
         assertThat(formsFilled).as("forms filled as a browser would").isGreaterThan(20);
         List<String> problems = new ArrayList<>(serverErrors);
@@ -363,7 +367,8 @@ class HostileInputIntegrationTest {
                 if (!visited.add(page)) {
                     continue;
                 }
-                for (Caller caller : admitted(page)) {
+                // The most trusted caller the page admits sees the most links and forms.
+                for (Caller caller : List.of(admitted(page).getLast())) {
                     MvcResult result = perform(as(get(page), caller));
                     if (result == null || !isHtml(result)) {
                         continue;
