@@ -40,6 +40,7 @@ class LoginController {
                                             AuthenticationException exception) throws IOException {
             String kind = switch (exception) {
                 case LockedException e -> "locked";
+                case LoginThrottle.NetworkBlockedException e -> "network";
                 case AccountExpiredException e -> "disabled";
                 case DisabledException e -> "unverified";
                 default -> "bad";

@@ -30,9 +30,9 @@ class PasswordResetController {
     }
 
     @PostMapping("/password/forgot")
-    String forgot(@ModelAttribute("form") ForgotForm form, BindingResult result) {
+    String forgot(@ModelAttribute("form") ForgotForm form, BindingResult result, jakarta.servlet.http.HttpServletRequest request) {
         try {
-            selfService.requestPasswordReset(form.getEmail(), urls.base());
+            selfService.requestPasswordReset(form.getEmail(), urls.base(), request.getRemoteAddr());
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
             return "accounts/password-forgot";

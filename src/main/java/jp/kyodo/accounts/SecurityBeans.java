@@ -23,8 +23,17 @@ class SecurityBeans {
      * unconfirmed or stopped is told only to someone who knows its password.
      */
     @Bean
-    DaoAuthenticationProvider authenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+    DaoAuthenticationProvider authenticationProvider(AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users) {
+            @Override
+            public org.springframework.security.core.Authentication authenticate(org.springframework.security.core.Authentication login) {
+                // Guessing from one network across many addresses stops before any password is checked.
+                if (throttle.networkBlocked(login)) {
+                    throw new LoginThrottle.NetworkBlockedException();
+                }
+                return super.authenticate(login);
+            }
+        };
         provider.setPasswordEncoder(encoder);
         provider.setPreAuthenticationChecks(user -> {
             if (!user.isAccountNonLocked()) {

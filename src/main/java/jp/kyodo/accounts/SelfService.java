@@ -1,6 +1,8 @@
 package jp.kyodo.accounts;
 
 import jp.kyodo.shared.InvalidInputException;
+import jp.kyodo.shared.RateLimits;
+import org.springframework.beans.factory.annotation.Value;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +31,21 @@ class SelfService {
     private final Clock clock;
     private final PersonalData personalData;
 
+    private final RateLimits rateLimits;
+    private final int signUpsPerHour;
+    private final int resetsPerHour;
+    private final int resendsPerHour;
+
     SelfService(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
                 PasswordPolicy passwordPolicy, MailOutbox mail, AuditLog audit, AccountSettings settings, Clock clock,
-                PersonalData personalData) {
+                PersonalData personalData, RateLimits rateLimits,
+                @Value("${kyodo.rate-limits.sign-ups-per-hour:5}") int signUpsPerHour,
+                @Value("${kyodo.rate-limits.password-resets-per-hour:5}") int resetsPerHour,
+                @Value("${kyodo.rate-limits.confirmation-resends-per-hour:5}") int resendsPerHour) {
+        this.rateLimits = rateLimits;
+        this.signUpsPerHour = signUpsPerHour;
+        this.resetsPerHour = resetsPerHour;
+        this.resendsPerHour = resendsPerHour;
         this.personalData = personalData;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -48,12 +62,14 @@ class SelfService {
      * so the page never tells a stranger who has an account.
      */
     @Transactional
-    public void signUp(String rawName, String rawEmail, String password, String passwordConfirmation, String baseUrl) {
+    public void signUp(String rawName, String rawEmail, String password, String passwordConfirmation, String baseUrl,
+                       String clientAddress) {
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
         String name = checks.check(() -> ProfileRules.name(rawName));
         String email = checks.check(() -> ProfileRules.email(rawEmail));
         checks.check(() -> passwordPolicy.check(password, passwordConfirmation, email, "password"));
         checks.throwIfAny();
+        limit("signup", signUpsPerHour, email, clientAddress, "validation.rateLimit.signUp");
         Instant now = clock.instant();
         Locale locale = LocaleContextHolder.getLocale();
         // Hashing on every path keeps the response time from telling which addresses are registered.
@@ -86,8 +102,9 @@ class SelfService {
 
     /** Sends the confirmation link again to a pending sign-up; silent for any other address. */
     @Transactional
-    public void resendVerification(String rawEmail, String baseUrl) {
+    public void resendVerification(String rawEmail, String baseUrl, String clientAddress) {
         String email = ProfileRules.email(rawEmail);
+        limit("confirmation-resend", resendsPerHour, email, clientAddress, "validation.rateLimit.resend");
         accounts.findByEmail(email)
                 .filter(a -> a.status() == AccountStatus.PENDING_VERIFICATION)
                 .ifPresent(account -> {
@@ -95,6 +112,16 @@ class SelfService {
                     mail.send(email, "verify", LocaleContextHolder.getLocale(), account.name(),
                             baseUrl + "/signup/verify?token=" + token, hours(settings.verificationValidity()));
                 });
+    }
+
+    /**
+     * Counts a mail-sending request per typed address and per client network, whether or not the address has an
+     * account (so the answer tells nothing), and refuses it next to the address field past the hourly limit.
+     */
+    private void limit(String bucket, int perHour, String email, String clientAddress, String messageKey) {
+        if (!rateLimits.tryCount(bucket, perHour, Duration.ofHours(1), RateLimits.email(email), RateLimits.network(clientAddress))) {
+            throw new InvalidInputException("email", messageKey, perHour);
+        }
     }
 
     /** Confirms an e-mail address from the link; true when the account is now active. */
@@ -118,8 +145,9 @@ class SelfService {
 
     /** Mails a reset link to an active account; the same answer for any address. */
     @Transactional
-    public void requestPasswordReset(String rawEmail, String baseUrl) {
+    public void requestPasswordReset(String rawEmail, String baseUrl, String clientAddress) {
         String email = ProfileRules.email(rawEmail);
+        limit("password-reset", resetsPerHour, email, clientAddress, "validation.rateLimit.passwordReset");
         accounts.findByEmail(email)
                 .filter(a -> a.status() == AccountStatus.ACTIVE)
                 .ifPresent(account -> {

@@ -31,9 +31,10 @@ class SignUpController {
     }
 
     @PostMapping("/signup")
-    String signUp(@ModelAttribute("form") SignUpForm form, BindingResult result, RedirectAttributes redirect) {
+    String signUp(@ModelAttribute("form") SignUpForm form, BindingResult result, RedirectAttributes redirect,
+                  jakarta.servlet.http.HttpServletRequest request) {
         try {
-            selfService.signUp(form.getName(), form.getEmail(), form.getPassword(), form.getPasswordConfirmation(), urls.base());
+            selfService.signUp(form.getName(), form.getEmail(), form.getPassword(), form.getPasswordConfirmation(), urls.base(), request.getRemoteAddr());
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
             form.clearPasswords();
@@ -59,9 +60,10 @@ class SignUpController {
     }
 
     @PostMapping("/signup/resend")
-    String resend(@ModelAttribute("resend") ResendForm form, BindingResult result, Model model) {
+    String resend(@ModelAttribute("resend") ResendForm form, BindingResult result, Model model,
+                  jakarta.servlet.http.HttpServletRequest request) {
         try {
-            selfService.resendVerification(form.getEmail(), urls.base());
+            selfService.resendVerification(form.getEmail(), urls.base(), request.getRemoteAddr());
         } catch (InvalidInputException e) {
             FormErrors.reject(result, e);
             model.addAttribute("verified", false);

@@ -189,7 +189,12 @@ class StaffAdminController {
         private long version;
 
         Set<Role> roleSet() {
-            return roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+            // A blank or control-character value binds to null: it names no role.
+            EnumSet<Role> set = EnumSet.noneOf(Role.class);
+            if (roles != null) {
+                roles.stream().filter(java.util.Objects::nonNull).forEach(set::add);
+            }
+            return set;
         }
 
         public Long getId() { return id; }

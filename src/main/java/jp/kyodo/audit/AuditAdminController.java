@@ -29,6 +29,9 @@ class AuditAdminController {
         return "audit/admin/chain";
     }
 
+    /** Beyond any real log, and far from where the row offset would overflow (a typed 1234567890). */
+    private static final int MAX_PAGE = 1_000_000;
+
     @GetMapping("/admin/audit")
     String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
                 @RequestParam(required = false) String recordType, @RequestParam(required = false) String recordId,
@@ -44,7 +47,7 @@ class AuditAdminController {
         }
         AuditQuery query = new AuditQuery(actor, action, recordType, recordId, fromDate, toDate);
         model.addAttribute("filter", new Filter(actor, action, recordType, recordId, from, to));
-        model.addAttribute("page", auditLog.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute("page", auditLog.search(query, PageRequest.of(Math.clamp(page, 0, MAX_PAGE), PAGE_SIZE)));
         model.addAttribute("actions", auditLog.actions());
         model.addAttribute("recordTypes", auditLog.recordTypes());
         return "audit/admin/list";

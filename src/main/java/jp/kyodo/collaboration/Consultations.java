@@ -219,7 +219,7 @@ class Consultations {
                 .param("c", consultationId).param("side", side.name()).param("by", actor.accountId()).param("name", actor.displayName())
                 .param("body", body).param("at", Timestamp.from(now)).query(Long.class).single();
         if (type != null) {
-            String name = filename == null || filename.isBlank() ? "attachment" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
+            String name = jp.kyodo.shared.FileTypes.safeFilename(filename, "attachment");
             Attachments.save(jdbc, files, "message", messageId, name.length() > 200 ? name.substring(0, 200) : name, type, file,
                     actor.accountId(), now);
         }

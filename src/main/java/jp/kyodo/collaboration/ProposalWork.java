@@ -263,7 +263,7 @@ class ProposalWork {
         if (count >= settings.maxAttachments()) {
             throw new InvalidInputException("file", "validation.file.tooMany", settings.maxAttachments());
         }
-        String name = filename == null || filename.isBlank() ? "attachment" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
+        String name = jp.kyodo.shared.FileTypes.safeFilename(filename, "attachment");
         Attachments.save(jdbc, files, "proposal", p.id(), name.length() > 200 ? name.substring(0, 200) : name, type, content,
                 actor.accountId(), clock.instant());
         audit.record(actor, "proposal.attach", "collab_proposal", p.id(), name);

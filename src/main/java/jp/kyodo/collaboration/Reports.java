@@ -289,7 +289,7 @@ class Reports {
         }
         // Report photos become public with the project: they lose where and by whom they were taken.
         content = jp.kyodo.shared.ImageMetadata.strip(content);
-        String name = filename == null || filename.isBlank() ? "photo" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
+        String name = jp.kyodo.shared.FileTypes.safeFilename(filename, "photo");
         Attachments.save(jdbc, files, "report", id, name.length() > 200 ? name.substring(0, 200) : name, type, content, viewer.actor().accountId(),
                 clock.instant());
         audit.record(viewer.actor(), "report.photo", "collab_project", projectId, kind.name());

@@ -559,7 +559,9 @@ class Screenings {
 
     /** Serializes one member's saves for one proposal (two tabs, a double click) on the round's row. */
     private Sheet lockSheet(long screeningId, long proposalId, long accountId) {
-        jdbc.sql("select id from collab_screening where id = :s for update").param("s", screeningId).query(Long.class).single();
+        // A round that does not exist is "not found", not a failure (an id changed in the address).
+        jdbc.sql("select id from collab_screening where id = :s for update").param("s", screeningId).query(Long.class).optional()
+                .orElseThrow(CallManagement::notFound);
         return loadSheet(screeningId, proposalId, accountId);
     }
 

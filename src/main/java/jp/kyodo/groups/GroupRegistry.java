@@ -216,7 +216,7 @@ class GroupRegistry {
         if (documents.list(group.id()).stream().filter(d -> d.kind() == kind).count() >= MAX_FILES_PER_KIND) {
             throw new InvalidInputException("file", "validation.file.tooMany", MAX_FILES_PER_KIND);
         }
-        String name = filename == null || filename.isBlank() ? "document" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
+        String name = jp.kyodo.shared.FileTypes.safeFilename(filename, "document");
         long id = documents.save(group.id(), kind, name.length() > 255 ? name.substring(0, 255) : name, type, content,
                 actor.accountId(), clock.instant());
         audit.record("group.document.upload", "civic_group", group.id(), kind + " #" + id);

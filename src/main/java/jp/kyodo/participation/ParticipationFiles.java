@@ -53,7 +53,7 @@ class ParticipationFiles {
         }
         // Published files are seen by anyone: a photo loses where and by whom it was taken.
         content = jp.kyodo.shared.ImageMetadata.strip(content);
-        String name = filename == null || filename.isBlank() ? "file" : filename.replaceAll("[\\\\/\r\n\"]", "_");
+        String name = FileTypes.safeFilename(filename, "file");
         String title = rawTitle == null || rawTitle.isBlank() ? null : rawTitle.strip();
         FileStorage.Saved saved = files.save(content);
         return jdbc.sql("""

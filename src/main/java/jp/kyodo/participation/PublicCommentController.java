@@ -58,10 +58,11 @@ class PublicCommentController {
 
     @PostMapping("/participation/comments/{id}")
     String comment(@PathVariable long id, @AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> params, Model model,
-                   RedirectAttributes redirect) {
+                   RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         try {
             comments.comment(id, Optional.<Actor>ofNullable(user), params.get("sectionId"), params.get("name"), params.get("address"),
-                    params.get("email"), params.get("eligibility"), params.get("body"), params.containsKey("declares"));
+                    params.get("email"), params.get("eligibility"), params.get("body"), params.containsKey("declares"),
+                    request.getRemoteAddr());
         } catch (InvalidInputException e) {
             return show(id, user, model, params, e);
         }

@@ -64,10 +64,15 @@ class PublicComments {
     private final ParticipationFiles files;
 
     private final jp.kyodo.notifications.Notices notices;
+    private final jp.kyodo.shared.RateLimits rateLimits;
+    private final int commentsPerHour;
 
     PublicComments(JdbcClient jdbc, Accounts accounts, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city, PortalUrls links,
                    ParticipationFiles files, @Value("${kyodo.participation.comment-min-days:30}") int minDays,
-                   jp.kyodo.notifications.Notices notices, org.springframework.context.ApplicationEventPublisher events) {
+                   jp.kyodo.notifications.Notices notices, org.springframework.context.ApplicationEventPublisher events,
+                   jp.kyodo.shared.RateLimits rateLimits, @Value("${kyodo.rate-limits.public-comments-per-hour:10}") int commentsPerHour) {
+        this.rateLimits = rateLimits;
+        this.commentsPerHour = commentsPerHour;
         this.notices = notices;
         this.files = files;
         this.jdbc = jdbc;
@@ -290,7 +295,7 @@ class PublicComments {
      */
     @Transactional
     void comment(long id, Optional<Actor> account, String rawSection, String rawName, String rawAddress, String rawEmail, String rawEligibility,
-                 String rawBody, boolean declares) {
+                 String rawBody, boolean declares, String clientAddress) {
         Procedure p = published(id);
         if (p.phase() != Phase.OPEN) {
             throw new InvalidInputException("body", "validation.comment.notOpen");
@@ -338,6 +343,12 @@ class PublicComments {
             });
         }
         checks.throwIfAny();
+        // Per account (or, without one, per address given) and per client network, so one sender cannot flood the procedure.
+        String who = account.map(a -> jp.kyodo.shared.RateLimits.account(a.accountId())).orElse(jp.kyodo.shared.RateLimits.email(email));
+        if (!rateLimits.tryCount("public-comment", commentsPerHour, java.time.Duration.ofHours(1), who,
+                jp.kyodo.shared.RateLimits.network(clientAddress))) {
+            throw new InvalidInputException("body", "validation.rateLimit.publicComment", commentsPerHour);
+        }
         Instant now = clock.instant();
         String token = null;
         if (account.isEmpty()) {

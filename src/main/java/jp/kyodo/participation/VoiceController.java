@@ -46,12 +46,13 @@ class VoiceController {
     }
 
     @PostMapping("/participation/voice")
-    String submit(@AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect) {
+    String submit(@AuthenticationPrincipal SignedInUser user, @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
+                  jakarta.servlet.http.HttpServletRequest request) {
         Voices.Sent sent;
         try {
             sent = voices.submit(Optional.<Actor>ofNullable(user), params.get("category"), params.get("subject"), params.get("body"),
                     params.get("name"), params.get("email"), params.get("phone"), params.get("address"), params.get("wantsAnswer"),
-                    params.containsKey("consents"));
+                    params.containsKey("consents"), request.getRemoteAddr());
         } catch (InvalidInputException e) {
             return show(user, model, params, e);
         }

@@ -57,10 +57,15 @@ class Voices {
     private final PortalUrls links;
     private final int answerDays;
     private final int confirmHours;
+    private final jp.kyodo.shared.RateLimits rateLimits;
+    private final int suggestionsPerHour;
 
     Voices(JdbcClient jdbc, Accounts accounts, MailOutbox mail, AuditLog audit, Clock clock, CityProfile city, PortalUrls links,
            @Value("${kyodo.participation.voice-answer-days:14}") int answerDays,
-           @Value("${kyodo.participation.voice-confirm-hours:72}") int confirmHours) {
+           @Value("${kyodo.participation.voice-confirm-hours:72}") int confirmHours,
+           jp.kyodo.shared.RateLimits rateLimits, @Value("${kyodo.rate-limits.suggestions-per-hour:5}") int suggestionsPerHour) {
+        this.rateLimits = rateLimits;
+        this.suggestionsPerHour = suggestionsPerHour;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.mail = mail;
@@ -130,7 +135,7 @@ class Voices {
      */
     @Transactional
     Sent submit(Optional<Actor> account, String rawCategory, String rawSubject, String rawBody, String rawName, String rawEmail, String rawPhone,
-                String rawAddress, String rawWantsAnswer, boolean consents) {
+                String rawAddress, String rawWantsAnswer, boolean consents, String clientAddress) {
         Optional<AccountSummary> summary = account.flatMap(a -> a.accountId() == null ? Optional.empty() : accounts.find(a.accountId()));
         InvalidInputException.Checks checks = new InvalidInputException.Checks();
         Category category = checks.check(() -> {
@@ -171,6 +176,11 @@ class Voices {
         });
         String address = checks.check(() -> Inputs.optional("address", rawAddress, 300));
         checks.throwIfAny();
+        String who = summary.map(a -> jp.kyodo.shared.RateLimits.account(a.id())).orElse(jp.kyodo.shared.RateLimits.email(email));
+        if (!rateLimits.tryCount("suggestion", suggestionsPerHour, java.time.Duration.ofHours(1), who,
+                jp.kyodo.shared.RateLimits.network(clientAddress))) {
+            throw new InvalidInputException("body", "validation.rateLimit.suggestion", suggestionsPerHour);
+        }
         Instant now = clock.instant();
         String token = null;
         if (summary.isEmpty()) {

@@ -266,7 +266,7 @@ class Workshops {
             throw new InvalidInputException("fileTitle", "validation.ws.altRequired");
         }
         long fileId = files.save("file", FILE_OWNER, id, filename, title, content, staff.accountId(), clock.instant());
-        audit.record(staff, "workshop.file.add", "ws_workshop", id, filename);
+        audit.record(staff, "workshop.file.add", "ws_workshop", id, FileTypes.safeFilename(filename, "file"));
         return fileId;
     }
 

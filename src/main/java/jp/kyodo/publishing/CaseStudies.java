@@ -337,7 +337,7 @@ class CaseStudies {
         checks.throwIfAny();
         // Seen by anyone: the photo loses where and by whom it was taken.
         content = jp.kyodo.shared.ImageMetadata.strip(content);
-        String name = filename == null || filename.isBlank() ? "photo" : cut(filename.replaceAll("[\\\\/]", "_"), 200);
+        String name = FileTypes.safeFilename(filename, "photo");
         jp.kyodo.shared.FileStorage.Saved saved = files.save(content);
         long photoId = jdbc.sql("""
                         insert into pub_case_study_photo (case_study_id, filename, content_type, content, content_key, alt_text, created_at)

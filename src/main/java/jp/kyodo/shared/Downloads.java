@@ -22,11 +22,11 @@ public final class Downloads {
     }
 
     /**
-     * A checked image or PDF shown in the page (an {@code <img>} of a published photo) rather than saved; any other
-     * type is still sent as an attachment.
+     * A checked image shown in the page (an {@code <img>} of a published photo) rather than saved; any other type,
+     * a PDF too (a document is saved, never opened in the portal's origin), is still sent as an attachment.
      */
     public static ResponseEntity<byte[]> inline(String filename, String contentType, byte[] content) {
-        if (!contentType.equals("image/png") && !contentType.equals("image/jpeg") && !contentType.equals("application/pdf")) {
+        if (!contentType.equals("image/png") && !contentType.equals("image/jpeg")) {
             return attachment(filename, contentType, content);
         }
         return ResponseEntity.ok()

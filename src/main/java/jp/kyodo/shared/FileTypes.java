@@ -20,6 +20,22 @@ public final class FileTypes {
         return null;
     }
 
+    /**
+     * An uploaded file's name made safe to keep and to send back in a header: no path separators, quotes, control
+     * characters (NUL, line breaks) or direction overrides (which make {@code invoice\u202Efdp.exe} look like a PDF),
+     * at most 200 characters; the fallback when nothing is left.
+     */
+    public static String safeFilename(String filename, String fallback) {
+        if (filename == null) {
+            return fallback;
+        }
+        String name = filename.replaceAll("[\\\\/\"\\p{Cntrl}\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F]", "_").strip();
+        if (name.isEmpty()) {
+            return fallback;
+        }
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
     private static boolean startsWith(byte[] content, byte[] prefix) {
         if (content == null || content.length < prefix.length) {
             return false;

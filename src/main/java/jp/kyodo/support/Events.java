@@ -324,7 +324,7 @@ class Events {
         if (documents(id).size() >= MAX_DOCUMENTS) {
             throw new InvalidInputException("file", "validation.file.tooMany", MAX_DOCUMENTS);
         }
-        String name = filename == null || filename.isBlank() ? "document" : filename.replaceAll("[\\/\r\n\"]", "_");
+        String name = jp.kyodo.shared.FileTypes.safeFilename(filename, "document");
         jp.kyodo.shared.FileStorage.Saved saved = files.save(content);
         jdbc.sql("""
                         insert into support_file (owner_type, owner_id, filename, content_type, size_bytes, content, content_key, uploaded_by, uploaded_at)
