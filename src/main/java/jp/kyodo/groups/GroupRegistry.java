@@ -57,6 +57,7 @@ class GroupRegistry {
     private final MailOutbox mail;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final jakarta.persistence.EntityManager entityManager;
     private final Clock clock;
     private final CityProfile city;
     private final ApplicationEventPublisher events;
@@ -67,8 +68,10 @@ class GroupRegistry {
     GroupRegistry(CivicGroups groups, GroupMembers members, GroupHistory history, GroupDocuments documents,
                   ReferenceData reference, RegistrySettings settings, Accounts accounts, MailOutbox mail, AuditLog audit,
                   JdbcClient jdbc, Clock clock, CityProfile city, ApplicationEventPublisher events,
-                  PdfDocuments pdf, GroupConsents consents, jp.kyodo.notifications.Notices notices) {
+                  PdfDocuments pdf, GroupConsents consents, jp.kyodo.notifications.Notices notices,
+                  jakarta.persistence.EntityManager entityManager) {
         this.notices = notices;
+        this.entityManager = entityManager;
         this.groups = groups;
         this.members = members;
         this.history = history;
@@ -625,6 +628,29 @@ class GroupRegistry {
                 .filter(g -> g.listedOn(today))
                 .sorted(Comparator.comparing(g -> g.nameKana() == null ? g.name() : g.nameKana()))
                 .map(this::publicView).toList();
+    }
+
+    /** Groups read per batch by {@link #listedInBatches()}. */
+    static final int BATCH = 500;
+
+    /**
+     * Every listed group, read a batch at a time by id and let go after each batch, so that a whole registry (a
+     * prefecture's, a nation's) never sits in memory at once: for rebuilding the search index. Call inside a
+     * (read-only) transaction; the stream is lazy.
+     */
+    java.util.stream.Stream<PublicGroup> listedInBatches() {
+        LocalDate today = today();
+        return java.util.stream.Stream.iterate(listedIdsAfter(0L, today), ids -> !ids.isEmpty(), ids -> listedIdsAfter(ids.getLast(), today))
+                .flatMap(ids -> {
+                    List<PublicGroup> batch = listed(ids);
+                    entityManager.clear();
+                    return batch.stream();
+                });
+    }
+
+    private List<Long> listedIdsAfter(long after, LocalDate today) {
+        return jdbc.sql("select id from civic_group where status = 'REGISTERED' and valid_until >= :today and id > :after order by id limit :n")
+                .param("today", today).param("after", after).param("n", BATCH).query(Long.class).list();
     }
 
     /** The listed groups among these ids, in the given order, read in one query. */

@@ -29,7 +29,7 @@ class GroupSearchSource implements SearchSource {
 
     @Override
     public Stream<SearchDocument> all() {
-        return registry.listed().stream().map(GroupSearchSource::document);
+        return registry.listedInBatches().map(GroupSearchSource::document);
     }
 
 

@@ -147,22 +147,44 @@ final class LuceneIndex implements AutoCloseable {
     }
 
     /** Replaces every document of the type at once: a search sees either the old set or the new one. */
+    /** The field marking the documents of one rebuild of a type (see {@link #replaceType(String, java.util.stream.Stream)}). */
+    private static final String GENERATION = "_generation";
+
     void replaceType(String type, List<SearchDocument> documents) {
-        List<Document> replacements = new ArrayList<>(documents.size());
-        for (SearchDocument document : documents) {
-            if (!type.equals(document.type())) {
-                throw new IllegalArgumentException(
-                        "The source of type " + type + " gave a document of type " + document.type());
-            }
-            replacements.add(toLucene(document));
-        }
-        Query ofType = new TermQuery(new Term(TYPE, type));
+        replaceType(type, documents.stream());
+    }
+
+    /**
+     * Replaces every document of a type with those of the stream, read one at a time (a large registry's documents
+     * never sit in memory together; the writer flushes as it goes). The new documents carry a generation of their own;
+     * the old ones are deleted after the last new one is added, and readers see the old documents until the commit at
+     * the end. If the stream fails half-way, the new generation is deleted again: the index stays as it was.
+     */
+    void replaceType(String type, java.util.stream.Stream<SearchDocument> documents) {
+        String generation = java.util.UUID.randomUUID().toString();
+        Term ofGeneration = new Term(GENERATION, generation);
         write(() -> {
-            if (replacements.isEmpty()) {
-                writer.deleteDocuments(ofType);
-            } else {
-                writer.updateDocuments(ofType, replacements);
+            try {
+                java.util.Iterator<SearchDocument> each = documents.iterator();
+                while (each.hasNext()) {
+                    SearchDocument document = each.next();
+                    if (!type.equals(document.type())) {
+                        throw new IllegalArgumentException(
+                                "The source of type " + type + " gave a document of type " + document.type());
+                    }
+                    Document lucene = toLucene(document);
+                    lucene.add(new StringField(GENERATION, generation, Field.Store.NO));
+                    writer.addDocument(lucene);
+                }
+            } catch (RuntimeException e) {
+                writer.deleteDocuments(ofGeneration);
+                writer.commit();
+                throw e;
             }
+            writer.deleteDocuments(new org.apache.lucene.search.BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(TYPE, type)), org.apache.lucene.search.BooleanClause.Occur.MUST)
+                    .add(new TermQuery(ofGeneration), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+                    .build());
         });
     }
 

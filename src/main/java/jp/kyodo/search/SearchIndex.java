@@ -200,12 +200,12 @@ public class SearchIndex {
     private void rebuild(SearchSource source, Runnable onDocument) {
         writes.lock();
         try {
-            List<SearchDocument> documents = readOnlyTransaction.execute(status -> {
+            // Read and written one document at a time, inside the source's read-only transaction.
+            readOnlyTransaction.executeWithoutResult(status -> {
                 try (Stream<SearchDocument> all = source.all()) {
-                    return all.peek(document -> onDocument.run()).toList();
+                    lucene.replaceType(source.type(), all.peek(document -> onDocument.run()));
                 }
             });
-            lucene.replaceType(source.type(), documents == null ? List.of() : documents);
         } finally {
             writes.unlock();
         }
