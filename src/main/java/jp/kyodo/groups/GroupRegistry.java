@@ -225,9 +225,11 @@ class GroupRegistry {
     @Transactional
     void removeDocument(long groupId, Actor actor, long documentId) {
         CivicGroup group = editable(groupId, actor, null);
-        if (documents.delete(group.id(), documentId)) {
-            audit.record("group.document.delete", "civic_group", group.id(), "#" + documentId);
+        // A document id of another group (or none) is not found here, rather than reported as deleted.
+        if (!documents.delete(group.id(), documentId)) {
+            throw notFound();
         }
+        audit.record("group.document.delete", "civic_group", group.id(), "#" + documentId);
     }
 
     @Transactional

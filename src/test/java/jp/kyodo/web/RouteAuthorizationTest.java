@@ -77,6 +77,11 @@ class RouteAuthorizationTest {
     private static final Set<String> VOLATILE_TABLES = Set.of("spring_session", "spring_session_attributes",
             "event_publication", "event_publication_archive", "search_change", "flyway_schema_history");
 
+    /** Columns that scheduled jobs change meanwhile: the news index flag, the outbox's delivery state. */
+    private static final Map<String, List<String>> VOLATILE_COLUMNS = Map.of(
+            "pub_news", List.of("indexed"),
+            "mail_outbox", List.of("status", "attempts", "last_error", "next_attempt_at", "sent_at"));
+
     /** The kinds of caller every route is tried with. */
     enum Caller { ANONYMOUS, RESIDENT, OTHER_GROUP_MANAGER, OTHER_DEPARTMENT_STAFF, COMMITTEE_MEMBER, ADMINISTRATOR }
 
@@ -435,8 +440,10 @@ class RouteAuthorizationTest {
             if (VOLATILE_TABLES.contains(t)) {
                 continue;
             }
-            digests.put(t, jdbc.sql("select count(*) || ':' || coalesce(md5(string_agg(md5(x::text), ',' order by md5(x::text))), '') from " + t + " x")
-                    .query(String.class).single());
+            String row = "(to_jsonb(x) - array[" + String.join(", ", VOLATILE_COLUMNS.getOrDefault(t, List.of("-")).stream()
+                    .map(c -> "'" + c + "'").toList()) + "]::text[])::text";
+            digests.put(t, jdbc.sql("select count(*) || ':' || coalesce(md5(string_agg(md5(" + row + "), ',' order by md5(" + row + "))), '') from "
+                    + t + " x").query(String.class).single());
         }
         return digests;
     }
