@@ -237,6 +237,27 @@ class RouteAuthorizationTest {
         assertThat(changed).as("tables changed by refused requests").isEmpty();
     }
 
+    @Test
+    void theStaffMenuLinksOnlyToAreasTheStaffMemberMayOpen() throws Exception {
+        setUpCallers();
+        for (Caller caller : List.of(Caller.OTHER_DEPARTMENT_STAFF, Caller.ADMINISTRATOR)) {
+            String menu = mvc.perform(MockMvcRequestBuilders.get("/staff").with(user(callers.get(caller)))).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            Matcher link = Pattern.compile("href=\"(/staff/[^\"?#]+)\"").matcher(menu);
+            Set<String> links = new LinkedHashSet<>();
+            while (link.find()) {
+                links.add(link.group(1));
+            }
+            assertThat(links).as("links of the staff menu for " + caller).hasSizeGreaterThan(5);
+            for (String href : links) {
+                int status = mvc.perform(MockMvcRequestBuilders.get(href).with(user(callers.get(caller)))).andReturn().getResponse().getStatus();
+                assertThat(status).as(caller + " follows " + href + " from the staff menu").isEqualTo(200);
+            }
+        }
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/staff").with(user(callers.get(Caller.OTHER_DEPARTMENT_STAFF)))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain("href=\"/staff/groups\"");
+    }
+
     /** Every route of every request-mapping handler mapping (controllers, error page, OpenAPI, Actuator). */
     private Map<String, Route> routes() {
         Map<String, Route> routes = new TreeMap<>();
