@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.kyodo.accounts.Role;
 import jp.kyodo.accounts.SignedInUser;
 import jp.kyodo.shared.InvalidInputException;
 import jp.kyodo.shared.JapaneseDates;
@@ -14,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,6 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StaffCentreController {
 
     private final Bookings bookings;
+    private final Advisors advisors;
 
     /** An hour of the day across the rooms. */
     record DayRow(String label, List<DayCell> cells) {
@@ -35,8 +38,17 @@ class StaffCentreController {
     record DayCell(Bookings.Booking booking, boolean blocked) {
     }
 
-    StaffCentreController(Bookings bookings) {
+    StaffCentreController(Bookings bookings, Advisors advisors) {
         this.bookings = bookings;
+        this.advisors = advisors;
+    }
+
+    /** The centre is run by the secretariat: other departments' staff neither see its bookers nor change bookings. */
+    @ModelAttribute
+    void requireSecretariat(@AuthenticationPrincipal SignedInUser user) {
+        if (user == null || !advisors.secretariat(user.departmentId(), user.has(Role.ADMIN))) {
+            throw Advisors.notFound();
+        }
     }
 
     /** The day: every room by the hour, and the day's bookings. */

@@ -272,9 +272,11 @@ class ProposalWork {
     @Transactional
     void detach(long proposalId, Actor actor, long fileId) {
         Proposal p = editable(proposalId, actor, null);
-        if (Attachments.delete(jdbc, files, "proposal", p.id(), fileId)) {
-            audit.record(actor, "proposal.detach", "collab_proposal", p.id(), "file #" + fileId);
+        // Another proposal's file is not found here, rather than reported as removed.
+        if (!Attachments.delete(jdbc, files, "proposal", p.id(), fileId)) {
+            throw CallManagement.notFound();
         }
+        audit.record(actor, "proposal.detach", "collab_proposal", p.id(), "file #" + fileId);
     }
 
     @Transactional(readOnly = true)

@@ -15,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,11 +36,21 @@ class GroupImportController {
     private final GroupImport imports;
     private final MessageSource messages;
     private final ReferenceData reference;
+    private final GroupRegistry registry;
 
-    GroupImportController(GroupImport imports, MessageSource messages, ReferenceData reference) {
+    GroupImportController(GroupImport imports, MessageSource messages, ReferenceData reference, GroupRegistry registry) {
         this.imports = imports;
         this.messages = messages;
         this.reference = reference;
+        this.registry = registry;
+    }
+
+    /** The registry holds applicants' personal data and documents: only the secretariat (and administrators) keep it. */
+    @ModelAttribute
+    void requireSecretariat(@AuthenticationPrincipal SignedInUser user) {
+        if (!registry.keepsRegistry(user)) {
+            throw GroupRegistry.notFound();
+        }
     }
 
     /** An uploaded file kept in the session until it is imported or replaced. */

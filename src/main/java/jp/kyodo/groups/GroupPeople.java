@@ -171,11 +171,11 @@ class GroupPeople {
         String email = jdbc.sql("""
                         delete from civic_group_invitation where id = :id and group_id = :group and accepted_at is null
                         returning email""")
-                .param("id", invitationId).param("group", groupId).query(String.class).optional().orElse(null);
-        if (email != null) {
-            log(groupId, actor, "invitationCancelled", email);
-            audit.record(actor, "group.invitation.cancel", "civic_group", groupId, "#" + invitationId);
-        }
+                .param("id", invitationId).param("group", groupId).query(String.class).optional()
+                // Another group's invitation (or an accepted one) is not found here, rather than reported as cancelled.
+                .orElseThrow(GroupRegistry::notFound);
+        log(groupId, actor, "invitationCancelled", email);
+        audit.record(actor, "group.invitation.cancel", "civic_group", groupId, "#" + invitationId);
     }
 
     @Transactional

@@ -14,8 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import jp.kyodo.accounts.AccountSummary;
 import jp.kyodo.accounts.Accounts;
+import jp.kyodo.accounts.DepartmentView;
+import jp.kyodo.accounts.Role;
+import jp.kyodo.accounts.SignedInUser;
 import jp.kyodo.audit.AuditLog;
+import jp.kyodo.documents.PdfDocuments;
 import jp.kyodo.notifications.MailOutbox;
+import jp.kyodo.search.SearchDocumentChanged;
+import jp.kyodo.search.SearchDocumentRemoved;
 import jp.kyodo.shared.Actor;
 import jp.kyodo.shared.CityProfile;
 import jp.kyodo.shared.FiscalYear;
@@ -24,9 +30,6 @@ import jp.kyodo.shared.JapaneseDates;
 import jp.kyodo.shared.PhoneNumber;
 import jp.kyodo.shared.PostalCode;
 import jp.kyodo.shared.TextNormalizer;
-import jp.kyodo.documents.PdfDocuments;
-import jp.kyodo.search.SearchDocumentChanged;
-import jp.kyodo.search.SearchDocumentRemoved;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -228,9 +231,11 @@ class GroupRegistry {
     @Transactional
     void removeDocument(long groupId, Actor actor, long documentId) {
         CivicGroup group = editable(groupId, actor, null);
-        if (documents.delete(group.id(), documentId)) {
-            audit.record("group.document.delete", "civic_group", group.id(), "#" + documentId);
+        // A document id of another group (or none) is not found here, rather than reported as deleted.
+        if (!documents.delete(group.id(), documentId)) {
+            throw notFound();
         }
+        audit.record("group.document.delete", "civic_group", group.id(), "#" + documentId);
     }
 
     @Transactional
@@ -263,6 +268,12 @@ class GroupRegistry {
     }
 
     // ---- The secretariat's side ----
+
+    /** Whether a staff member keeps the registry: the secretariat's staff or an administrator, not other departments. */
+    boolean keepsRegistry(SignedInUser user) {
+        return user != null && (user.has(Role.ADMIN) || user.departmentId() != null
+                && accounts.department(user.departmentId()).map(DepartmentView::secretariat).orElse(false));
+    }
 
     @Transactional(readOnly = true)
     List<GroupView> forStaff(GroupStatus status) {

@@ -7,6 +7,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,6 +27,14 @@ class GroupReviewController {
         this.registry = registry;
         this.changes = changes;
         this.consents = consents;
+    }
+
+    /** The registry holds applicants' personal data and documents: only the secretariat (and administrators) keep it. */
+    @ModelAttribute
+    void requireSecretariat(@AuthenticationPrincipal SignedInUser user) {
+        if (!registry.keepsRegistry(user)) {
+            throw GroupRegistry.notFound();
+        }
     }
 
     @GetMapping

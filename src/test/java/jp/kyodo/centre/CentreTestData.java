@@ -35,6 +35,13 @@ final class CentreTestData {
         if (role != null) {
             jdbc.sql("insert into account_role (account_id, role) values (:id, :r)").param("id", id).param("r", role).update();
         }
+        if ("STAFF".equals(role)) {
+            // The centre is run by the secretariat: its staff are the ones who manage bookings.
+            long secretariat = jdbc.sql("select id from department where secretariat and active order by id limit 1").query(Long.class).optional()
+                    .orElseGet(() -> jdbc.sql("insert into department (code, name, secretariat, active, created_at) values (:c, '市民活動推進課', true, true, now()) returning id")
+                            .param("c", "ct-s-" + tag()).query(Long.class).single());
+            jdbc.sql("update account set department_id = :d where id = :id").param("d", secretariat).param("id", id).update();
+        }
         return id;
     }
 

@@ -158,14 +158,21 @@ class GroupImportIntegrationTest {
     private UserDetails account(String prefix, String role) {
         String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
         long id = jdbc.sql("""
-                        insert into account (email, password_hash, name, status, created_at, updated_at, email_verified_at)
-                        values (:email, :hash, :name, 'ACTIVE', now(), now(), now()) returning id""")
+                        insert into account (email, password_hash, name, status, department_id, created_at, updated_at, email_verified_at)
+                        values (:email, :hash, :name, 'ACTIVE', :dept, now(), now(), now()) returning id""")
                 .param("email", email).param("hash", encoder.encode("test-password-1")).param("name", prefix + " さん")
-                .query(Long.class).single();
+                .param("dept", "STAFF".equals(role) ? secretariat() : null).query(Long.class).single();
         jdbc.sql("insert into account_role (account_id, role) values (:id, 'RESIDENT')").param("id", id).update();
         if (!"RESIDENT".equals(role)) {
             jdbc.sql("insert into account_role (account_id, role) values (:id, :role)").param("id", id).param("role", role).update();
         }
         return users.loadUserByUsername(email);
+    }
+
+    /** The registry is kept by the secretariat: staff importing groups belong to it. */
+    private Long secretariat() {
+        return jdbc.sql("""
+                insert into department (code, name, secretariat, active, created_at) values (:code, '市民活動推進課', true, true, now())
+                returning id""").param("code", "gi-" + UUID.randomUUID().toString().substring(0, 8)).query(Long.class).single();
     }
 }

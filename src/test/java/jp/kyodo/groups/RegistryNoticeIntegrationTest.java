@@ -34,7 +34,7 @@ class RegistryNoticeIntegrationTest {
     void theApprovalWaitsInTheRepresentativesNotificationCentre() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         SignedInUser representative = people.account("reg-notice-rep", null);
-        SignedInUser staff = people.account("reg-notice-staff", null, "STAFF");
+        SignedInUser staff = people.account("reg-notice-staff", people.department("市民活動推進課", true), "STAFF");
         long group = people.registeredGroup("ほたるの里を守る会" + tag, representative.accountId());
         jdbc.sql("update civic_group set status = 'SUBMITTED', registration_number = null, registered_on = null, valid_until = null where id = :id")
                 .param("id", group).update();
