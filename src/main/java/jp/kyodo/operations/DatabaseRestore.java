@@ -136,8 +136,17 @@ final class DatabaseRestore {
                         + missing + ", only in the schema: " + extra + ")");
             }
             // The migrations recorded themselves (and may have inserted reference rows): the backup's rows replace them.
-            try (Statement s = c.createStatement()) {
-                s.execute("truncate " + String.join(", ", present.stream().map(Schema::quote).toList()));
+            // Only tables holding rows are emptied: the audit log refuses TRUNCATE (it is append-only), and is empty here.
+            List<String> filled = new ArrayList<>();
+            for (String name : present) {
+                if (Schema.number(c, "select count(*) from (select 1 from " + Schema.quote(name) + " limit 1) t") > 0) {
+                    filled.add(name);
+                }
+            }
+            if (!filled.isEmpty()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("truncate " + String.join(", ", filled.stream().map(Schema::quote).toList()));
+                }
             }
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             for (String name : Schema.loadOrder(c, present)) {

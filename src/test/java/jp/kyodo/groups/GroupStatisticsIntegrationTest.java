@@ -29,7 +29,8 @@ class GroupStatisticsIntegrationTest {
 
     @Test
     void figuresCountListedGroupsByTypeFieldAndArea() throws Exception {
-        SignedInUser staff = people.account("stats-staff", null, "STAFF");
+        // The registry belongs to the secretariat (市民活動推進課).
+        SignedInUser staff = people.account("stats-staff", people.department("統計の事務局", true), "STAFF");
         String field = jdbc.sql("select code from activity_field order by code limit 1").query(String.class).single();
         GroupRegistry.Statistics before = registry.statistics();
 
