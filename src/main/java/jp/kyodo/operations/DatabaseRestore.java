@@ -137,10 +137,29 @@ final class DatabaseRestore {
             }
             // The migrations recorded themselves (and may have inserted reference rows): the backup's rows replace them.
             // Only tables holding rows are emptied: the audit log refuses TRUNCATE (it is append-only), and is empty here.
-            List<String> filled = new ArrayList<>();
+            java.util.Set<String> filled = new java.util.LinkedHashSet<>();
             for (String name : present) {
                 if (Schema.number(c, "select count(*) from (select 1 from " + Schema.quote(name) + " limit 1) t") > 0) {
                     filled.add(name);
+                }
+            }
+            // A table referencing an emptied one is emptied with it (PostgreSQL truncates them together or not at all).
+            List<String[]> references = new ArrayList<>();
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("""
+                    select referencing.relname, referenced.relname from pg_constraint k
+                    join pg_class referencing on referencing.oid = k.conrelid join pg_class referenced on referenced.oid = k.confrelid
+                    where k.contype = 'f' and referencing.relnamespace = current_schema()::regnamespace""")) {
+                while (rs.next()) {
+                    references.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (String[] r : references) {
+                    if (filled.contains(r[1]) && present.contains(r[0]) && filled.add(r[0])) {
+                        grew = true;
+                    }
                 }
             }
             if (!filled.isEmpty()) {

@@ -144,8 +144,11 @@ class OperationsTest {
         Path truncated = dir.resolve("truncated.zip");
         Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Path flipped = dir.resolve("flipped.zip");
+        // A byte of the account table's data flipped (not a header byte that nothing reads, such as a time stamp).
         byte[] damaged = bytes.clone();
-        damaged[bytes.length / 2] ^= 0x5a;
+        byte[] name = "tables/account.copy".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = indexOf(bytes, name) + name.length + 60;
+        damaged[at] ^= 0x5a;
         Files.write(flipped, damaged);
         Path edited = rewritten(backup, dir.resolve("edited.zip"), "tables/account.copy", s -> s.replace("本庄 太郎", "本庄 次郎"));
         Path newer = rewritten(backup, dir.resolve("newer.zip"), "manifest.json",
@@ -332,5 +335,18 @@ class OperationsTest {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not in the backup: " + new String(needle, java.nio.charset.StandardCharsets.UTF_8));
     }
 }
