@@ -62,3 +62,65 @@ bench_db_stop() {
     rm -f "$BENCH_DIR/postgres.pid"
   fi
 }
+
+# Answers the body of GET http://localhost:$1$2 (bash only: a clean machine may have no curl).
+http_get() {
+  local reply
+  exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: localhost\r\nConnection: close\r\n\r\n' "$2" >&3
+  reply=$(timeout 10 cat <&3) || true
+  exec 3<&-
+  printf '%s' "$reply"
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+now() { date +%s.%N; }
+seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# Starts the portal jar with -Xmx512m against the benchmark's PostgreSQL (as an external database), with a fresh
+# search index, and waits until it is healthy and its index complete. Sets PORT, PORTAL_PID, PORTAL_LOG, HEALTH and
+# INDEX (seconds from launch).
+bench_portal_start() {
+  PORT=${KYODO_BENCH_PORTAL_PORT:-18080}
+  for _ in $(seq 1 20); do port_free "$PORT" && break; PORT=$((PORT + 1)); done
+  port_free "$PORT" || { echo "no free port from ${KYODO_BENCH_PORTAL_PORT:-18080}" >&2; exit 1; }
+  PORTAL_DIR=$BENCH_DIR/portal
+  PORTAL_LOG=$BENCH_DIR/portal.log
+  # A fresh search index every run, so that start-up includes the full rebuild from the database.
+  rm -rf "$PORTAL_DIR/search-index"
+  mkdir -p "$PORTAL_DIR"
+  echo "== Starting the portal on port $PORT (-Xmx512m, external database $BENCH_DB_URL); log: $PORTAL_LOG"
+  local start; start=$(now)
+  (cd "$PORTAL_DIR" && exec env SERVER_PORT="$PORT" SPRING_DATASOURCE_URL="$BENCH_DB_URL" SPRING_DATASOURCE_USERNAME="$BENCH_DB_USER" \
+      SPRING_DATASOURCE_PASSWORD= KYODO_DEMO_DATA=false KYODO_DATA_DIR="$PORTAL_DIR" KYODO_SEARCH_DIRECTORY="$PORTAL_DIR/search-index" \
+      KYODO_COLLABORATION_CONSULTATION_REQUIRED=false \
+      "$JAVA" -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$ROOT/target/kyodo.jar") > "$PORTAL_LOG" 2>&1 &
+  PORTAL_PID=$!
+  HEALTH=
+  INDEX=
+  for _ in $(seq 1 3600); do
+    if ! kill -0 "$PORTAL_PID" 2>/dev/null; then
+      echo "the portal stopped during start-up:" >&2; tail -40 "$PORTAL_LOG" >&2; exit 1
+    fi
+    if [ -z "$HEALTH" ] && http_get "$PORT" /actuator/health 2>/dev/null | grep -q '"status":"UP"'; then
+      HEALTH=$(seconds_since "$start"); echo "   healthy after $HEALTH s"
+    fi
+    # SearchIndex logs this line once every empty type has been refilled from the database.
+    if [ -z "$INDEX" ] && grep -q 'Search index: ready' "$PORTAL_LOG"; then
+      INDEX=$(seconds_since "$start"); echo "   search index complete after $INDEX s"
+    fi
+    if [ -n "$HEALTH" ] && [ -n "$INDEX" ]; then break; fi
+    sleep 0.2
+  done
+  [ -n "$HEALTH" ] && [ -n "$INDEX" ] || { echo "the portal did not become ready within 12 minutes" >&2; exit 1; }
+}
+
+# Stops the portal (if started) and the benchmark's PostgreSQL.
+bench_portal_stop() {
+  if [ -n "${PORTAL_PID:-}" ] && kill -0 "$PORTAL_PID" 2>/dev/null; then
+    kill "$PORTAL_PID" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$PORTAL_PID" 2>/dev/null || break; sleep 0.5; done
+  fi
+  bench_db_stop
+}
