@@ -148,7 +148,13 @@ class GroupApplicationController {
     @PostMapping("/{id}/documents/{documentId}/delete")
     String deleteDocument(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @PathVariable long documentId,
                           RedirectAttributes redirect) {
-        registry.removeDocument(id, user, documentId);
+        try {
+            registry.removeDocument(id, user, documentId);
+        } catch (InvalidInputException e) {
+            // The application is under review or decided: its documents stay, and the person is told why.
+            redirect.addFlashAttribute("notice", e.problems().getFirst().messageKey());
+            return "redirect:/my/groups/" + id;
+        }
         redirect.addFlashAttribute("notice", "notice.group.documentDeleted");
         return "redirect:/my/groups/" + id + "/apply/4";
     }
