@@ -105,6 +105,10 @@ class OperationsTest {
         Path backup = dir.resolve("backups/kyodo.zip");
         String runningUrl = EmbeddedDatabase.jdbcUrl(EmbeddedDatabase.runningPort(dataDir).orElseThrow());
 
+        // The portal seals its audit log into a hash chain a few seconds after each entry (an update of the entry):
+        // wait until the demo's entries are sealed, so that the comparisons below see no job's work but the backup's.
+        awaitAuditSealed(runningUrl);
+
         // Backed up while the portal runs (its jobs may write meanwhile): the backup is the state seen before and after.
         Map<String, String> before = null;
         Map<String, String> after = null;
@@ -348,5 +352,23 @@ class OperationsTest {
             return i;
         }
         throw new AssertionError("not in the backup: " + new String(needle, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static void awaitAuditSealed(String url) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            while (true) {
+                try (var rs = c.createStatement().executeQuery("select count(*) from audit_entry where chain_seq is null")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("the audit log was not sealed within a minute");
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 }
